@@ -1,0 +1,107 @@
+package isa.duckdb.adapters.duckdb;
+
+import isa.duckdb.application.port.out.EngineDatabase;
+import isa.duckdb.application.port.out.EngineSession;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.duckdb.DuckDBConnection;
+
+/** An open DuckDB instance; each session is a connection duplicated from its root connection. */
+final class DuckDbDatabase implements EngineDatabase {
+    private final Path file;
+    private final Path wal;
+    private final DuckDBConnection root;
+    private final EngineErrors errors;
+
+    DuckDbDatabase(Path file, DuckDBConnection root, EngineErrors errors) {
+        this.file = file;
+        this.wal = file.resolveSibling(file.getFileName() + ".wal");
+        this.root = root;
+        this.errors = errors;
+    }
+
+    @Override
+    public EngineSession openSession() {
+        try {
+            return new DuckDbSession(root.duplicate(), errors);
+        } catch (SQLException e) {
+            throw errors.translate(e, null);
+        }
+    }
+
+    @Override
+    public synchronized void snapshotTo(Path target) {
+        try (Statement statement = root.createStatement()) {
+            statement.execute("CHECKPOINT");
+            if (sizeOf(wal) > 0) {
+                statement.execute("FORCE CHECKPOINT");
+            }
+        } catch (SQLException e) {
+            throw errors.translate(e, null);
+        }
+        if (sizeOf(wal) > 0) {
+            throw new ServiceException(ErrorKind.UNAVAILABLE, "the database could not be checkpointed; it stays dirty");
+        }
+        try {
+            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ServiceException(ErrorKind.INTERNAL, "could not snapshot the database file", e);
+        }
+    }
+
+    @Override
+    public String changeMarker() {
+        return stamp(file) + "|" + stamp(wal);
+    }
+
+    @Override
+    public int tableCount() {
+        try (DuckDBConnection connection = root.duplicate();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND NOT internal")) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw errors.translate(e, null);
+        }
+    }
+
+    @Override
+    public long sizeBytes() {
+        return sizeOf(file) + sizeOf(wal);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            root.close();
+        } catch (SQLException e) {
+            throw errors.translate(e, null);
+        }
+    }
+
+    private static String stamp(Path path) {
+        try {
+            return Files.exists(path) ? Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis()
+                    + "." + Files.getLastModifiedTime(path).toInstant().getNano() : "-";
+        } catch (IOException e) {
+            return "?" + System.nanoTime();
+        }
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return Files.exists(path) ? Files.size(path) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

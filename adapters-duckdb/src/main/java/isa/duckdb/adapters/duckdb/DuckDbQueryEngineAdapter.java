@@ -1,0 +1,64 @@
+package isa.duckdb.adapters.duckdb;
+
+import isa.duckdb.application.port.out.EngineDatabase;
+import isa.duckdb.application.port.out.EngineLimits;
+import isa.duckdb.application.port.out.QueryEngine;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.duckdb.DuckDBConnection;
+
+/** One sandboxed DuckDB instance per open database file, through the JDBC driver. */
+public final class DuckDbQueryEngineAdapter implements QueryEngine {
+    private final String version;
+
+    public DuckDbQueryEngineAdapter() {
+        this.version = queryVersion();
+    }
+
+    @Override
+    public EngineDatabase open(Path databaseFile, EngineLimits limits) {
+        EngineErrors errors = new EngineErrors(databaseFile.getParent());
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile.toAbsolutePath(),
+                    Sandbox.properties(limits));
+            return new DuckDbDatabase(databaseFile, connection.unwrap(DuckDBConnection.class), errors);
+        } catch (SQLException e) {
+            throw errors.translate(e, null);
+        }
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public void selfTest() {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT 42")) {
+            if (!rows.next() || rows.getInt(1) != 42) {
+                throw new ServiceException(ErrorKind.INTERNAL, "the engine answered SELECT 42 wrongly");
+            }
+        } catch (SQLException e) {
+            throw new ServiceException(ErrorKind.INTERNAL, "the engine does not answer: " + e.getMessage());
+        }
+    }
+
+    private static String queryVersion() {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version()")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB cannot start: " + e.getMessage(), e);
+        }
+    }
+}

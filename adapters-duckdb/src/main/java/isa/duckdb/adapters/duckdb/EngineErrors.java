@@ -1,0 +1,71 @@
+package isa.duckdb.adapters.duckdb;
+
+import isa.duckdb.domain.CancellationSignal;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Turns DuckDB's errors into code-word errors a caller can read, with no server path in them. */
+final class EngineErrors {
+    private static final String PENDING_PREFIX =
+            "Invalid Input Error: Attempting to execute an unsuccessful or closed pending query result";
+    private static final Pattern QUOTED_ABSOLUTE_PATH = Pattern.compile("([\"'])/[^\"']*\\1");
+    private static final Pattern BARE_ABSOLUTE_PATH = Pattern.compile("(?<=\\s|^)/(?:[\\w.-]+/)+[\\w.-]*");
+    private static final int MAX_MESSAGE = 2000;
+
+    private final String directory;
+
+    EngineErrors(Path databaseDirectory) {
+        this.directory = databaseDirectory == null ? null : databaseDirectory.toAbsolutePath().toString();
+    }
+
+    ServiceException translate(SQLException e, CancellationSignal signal) {
+        String message = clean(e.getMessage());
+        if (message.startsWith("INTERRUPT Error") || (signal != null && signal.isCancelled())) {
+            return signal != null && signal.isCancelled()
+                    ? signal.asException("the query")
+                    : new ServiceException(ErrorKind.CANCELLED, "the query was interrupted");
+        }
+        return new ServiceException(kindOf(message), message);
+    }
+
+    private String clean(String raw) {
+        String message = raw == null ? "unknown engine error" : raw;
+        if (message.startsWith(PENDING_PREFIX)) {
+            message = message.substring(PENDING_PREFIX.length()).replaceFirst("^\\s*Error:\\s*", "");
+        }
+        if (directory != null) {
+            message = message.replace(directory + "/", "").replace(directory, "");
+        }
+        message = QUOTED_ABSOLUTE_PATH.matcher(message).replaceAll("$1<path>$1");
+        message = BARE_ABSOLUTE_PATH.matcher(message).replaceAll("<path>");
+        message = message.strip();
+        return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;
+    }
+
+    private static ErrorKind kindOf(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("catalog error")) {
+            if (lower.contains("does not exist")) {
+                return ErrorKind.NOT_FOUND;
+            }
+            return lower.contains("already exists") ? ErrorKind.ALREADY_EXISTS : ErrorKind.INVALID_ARGUMENT;
+        }
+        if (lower.startsWith("constraint error") || lower.startsWith("dependency error")) {
+            return ErrorKind.FAILED_PRECONDITION;
+        }
+        if (lower.startsWith("transactioncontext error") || lower.startsWith("transaction error")) {
+            return lower.contains("conflict") ? ErrorKind.ABORTED : ErrorKind.FAILED_PRECONDITION;
+        }
+        if (lower.startsWith("out of memory error")) {
+            return ErrorKind.RESOURCE_EXHAUSTED;
+        }
+        if (lower.startsWith("internal error") || lower.startsWith("fatal error") || lower.startsWith("io error")) {
+            return ErrorKind.INTERNAL;
+        }
+        return ErrorKind.INVALID_ARGUMENT;
+    }
+}

@@ -1,0 +1,38 @@
+package isa.duckdb.adapters.duckdb;
+
+import isa.duckdb.application.port.out.EngineLimits;
+import java.util.Properties;
+
+/**
+ * Settings every open database starts with: no file system access outside its own scratch
+ * folder, no extension downloads or unsigned extensions, no persistent secrets, and the
+ * configuration locked so that SQL cannot undo any of it.
+ */
+final class Sandbox {
+    private Sandbox() {
+    }
+
+    static Properties properties(EngineLimits limits) {
+        Properties properties = new Properties();
+        properties.setProperty("enable_external_access", "false");
+        properties.setProperty("allowed_directories", "['" + escape(limits.scratch().toAbsolutePath() + "/") + "']");
+        properties.setProperty("temp_directory", limits.scratch().resolveSibling("spill").toAbsolutePath().toString());
+        properties.setProperty("extension_directory", limits.scratch().resolveSibling("extensions").toAbsolutePath().toString());
+        properties.setProperty("autoinstall_known_extensions", "false");
+        properties.setProperty("autoload_known_extensions", "false");
+        properties.setProperty("allow_community_extensions", "false");
+        properties.setProperty("allow_unsigned_extensions", "false");
+        properties.setProperty("allow_persistent_secrets", "false");
+        properties.setProperty("threads", Integer.toString(limits.threads()));
+        if (limits.memoryLimit() != null && !limits.memoryLimit().isBlank()) {
+            properties.setProperty("memory_limit", limits.memoryLimit());
+        }
+        properties.setProperty("lock_configuration", "true");
+        properties.setProperty("jdbc_stream_results", "true");
+        return properties;
+    }
+
+    private static String escape(String path) {
+        return path.replace("'", "''");
+    }
+}

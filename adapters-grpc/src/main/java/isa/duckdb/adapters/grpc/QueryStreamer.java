@@ -1,0 +1,107 @@
+package isa.duckdb.adapters.grpc;
+
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
+import isa.duckdb.api.QueryResultChunk;
+import isa.duckdb.api.Row;
+import isa.duckdb.application.port.in.OpenQuery;
+import isa.duckdb.domain.Column;
+import isa.duckdb.domain.ServiceException;
+import java.util.List;
+
+/**
+ * Sends a query's rows as chunks, producing the next chunk only while gRPC flow control says the
+ * client can take it. The first chunk carries the columns; exactly one chunk has {@code is_last}.
+ */
+final class QueryStreamer {
+    private final ServerCallStreamObserver<QueryResultChunk> call;
+    private final OpenQuery query;
+    private final RowChunker chunker;
+    private final long startNanos;
+    private final StreamStats stats;
+    private boolean firstSent;
+    private boolean done;
+
+    QueryStreamer(ServerCallStreamObserver<QueryResultChunk> call, OpenQuery query, StreamLimits limits,
+            long startNanos, StreamStats stats) {
+        this.call = call;
+        this.query = query;
+        this.chunker = new RowChunker(query, limits.targetChunkBytes(), limits.maxChunkBytes());
+        this.startNanos = startNanos;
+        this.stats = stats;
+    }
+
+    /** Sends as many chunks as the client can take now; called again whenever it can take more. */
+    synchronized void drain() {
+        try {
+            while (!done && call.isReady()) {
+                List<Row> rows = chunker.nextGroup();
+                boolean last = chunker.exhausted();
+                QueryResultChunk.Builder chunk = QueryResultChunk.newBuilder()
+                        .setSuccess(true)
+                        .addAllRows(rows)
+                        .setIsLast(last)
+                        .setExecutionTimeMs(elapsedMillis());
+                if (!firstSent) {
+                    for (Column column : query.columns()) {
+                        chunk.addColumns(column.name()).addColumnTypes(column.type());
+                    }
+                }
+                QueryResultChunk built = chunk.build();
+                call.onNext(built);
+                stats.chunkSent(rows.size(), built.getSerializedSize());
+                firstSent = true;
+                if (last) {
+                    finish();
+                    call.onCompleted();
+                }
+            }
+        } catch (StatusRuntimeException clientGone) {
+            finish();
+        } catch (RuntimeException e) {
+            fail(Failures.normalize(e));
+        }
+    }
+
+    /** Ends the stream with an error chunk (or a status, for the kinds the contract sends as one). */
+    synchronized void fail(ServiceException failure) {
+        if (done) {
+            return;
+        }
+        finish();
+        try {
+            if (Failures.isStatus(failure)) {
+                call.onError(Failures.toStatus(failure));
+                return;
+            }
+            call.onNext(errorChunk(failure.getMessage(), elapsedMillis()));
+            call.onCompleted();
+        } catch (StatusRuntimeException clientGone) {
+            // the client went away; nothing to tell it
+        }
+    }
+
+    synchronized void cancelled() {
+        finish();
+    }
+
+    static QueryResultChunk errorChunk(String error, double elapsedMillis) {
+        return QueryResultChunk.newBuilder()
+                .setSuccess(false)
+                .setError(error)
+                .setIsLast(true)
+                .setExecutionTimeMs(elapsedMillis)
+                .build();
+    }
+
+    private void finish() {
+        if (!done) {
+            done = true;
+            query.close();
+        }
+    }
+
+    private double elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000.0;
+    }
+}

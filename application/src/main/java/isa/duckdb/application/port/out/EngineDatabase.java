@@ -1,0 +1,27 @@
+package isa.duckdb.application.port.out;
+
+import java.nio.file.Path;
+
+/** One open database file. Thread-safe; each call opens its own session. */
+public interface EngineDatabase extends AutoCloseable {
+
+    EngineSession openSession();
+
+    /**
+     * Writes all committed changes into the database file and copies it to {@code target}. The
+     * caller guarantees no session runs meanwhile, so the copy is a consistent snapshot.
+     */
+    void snapshotTo(Path target);
+
+    /** Changes whenever committed data may have changed since the last call's value. */
+    String changeMarker();
+
+    /** How many base tables the database holds (all schemas). */
+    int tableCount();
+
+    /** Size of the database file and its write-ahead log, in bytes. */
+    long sizeBytes();
+
+    @Override
+    void close();
+}

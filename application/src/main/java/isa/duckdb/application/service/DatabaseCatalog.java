@@ -1,0 +1,147 @@
+package isa.duckdb.application.service;
+
+import isa.duckdb.application.port.out.ObjectStorage;
+import isa.duckdb.application.port.out.StoredObject;
+import isa.duckdb.domain.DatabaseDescriptor;
+import isa.duckdb.domain.DatabaseName;
+import isa.duckdb.domain.DatabaseSettings;
+import isa.duckdb.domain.ServiceException;
+import isa.duckdb.domain.TenantId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Which databases a tenant has. A database is its object {@code {name}.duckdb} in the tenant
+ * bucket; its descriptor (id, times, labels) is a small object beside it under {@code .meta/}.
+ * A database file without a descriptor (made by the Go service) gets one on first sight.
+ */
+public final class DatabaseCatalog {
+    static final String META_PREFIX = ".meta/";
+    private static final String DATABASE_SUFFIX = ".duckdb";
+    private static final Pattern ID_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final ObjectStorage storage;
+    private final Clock clock;
+    private final Map<DatabaseKey, DatabaseDescriptor> known = new ConcurrentHashMap<>();
+
+    public DatabaseCatalog(ObjectStorage storage, Clock clock) {
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    /** Finds a database by id or by name. NOT_FOUND when there is none; never creates one. */
+    public DatabaseDescriptor resolve(TenantId tenant, String ref) {
+        if (ref == null || ref.isBlank()) {
+            throw ServiceException.invalid("database_id is required (the database id or name)");
+        }
+        if (DatabaseName.isValid(ref)) {
+            Optional<DatabaseDescriptor> byName = find(tenant, DatabaseName.of(ref));
+            if (byName.isPresent()) {
+                return byName.get();
+            }
+        }
+        if (ID_SHAPE.matcher(ref).matches()) {
+            for (DatabaseDescriptor descriptor : all(tenant)) {
+                if (descriptor.id().equals(ref)) {
+                    return descriptor;
+                }
+            }
+        } else if (!DatabaseName.isValid(ref)) {
+            DatabaseName.of(ref);
+        }
+        throw ServiceException.notFound("database '" + ref + "' does not exist for user '" + tenant.id() + "'");
+    }
+
+    public Optional<DatabaseDescriptor> find(TenantId tenant, DatabaseName name) {
+        DatabaseKey key = DatabaseKey.of(tenant, name);
+        DatabaseDescriptor cached = known.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return storage.stat(key.bucket(), key.objectKey()).map(object -> load(tenant, name, object));
+    }
+
+    /** Every database of the tenant, sorted by name. */
+    public List<DatabaseDescriptor> all(TenantId tenant) {
+        String bucket = tenant.databaseBucket();
+        List<DatabaseDescriptor> result = new ArrayList<>();
+        for (StoredObject object : storage.list(bucket, "")) {
+            String key = object.key();
+            if (key.contains("/") || !key.endsWith(DATABASE_SUFFIX)) {
+                continue;
+            }
+            String name = key.substring(0, key.length() - DATABASE_SUFFIX.length());
+            if (DatabaseName.isValid(name)) {
+                DatabaseName databaseName = DatabaseName.of(name);
+                DatabaseDescriptor cached = known.get(DatabaseKey.of(tenant, databaseName));
+                result.add(cached != null ? cached : load(tenant, databaseName, object));
+            }
+        }
+        return result;
+    }
+
+    private DatabaseDescriptor load(TenantId tenant, DatabaseName name, StoredObject object) {
+        DatabaseKey key = DatabaseKey.of(tenant, name);
+        DatabaseDescriptor descriptor = storage.get(key.bucket(), metaKey(name))
+                .map(bytes -> DescriptorCodec.decode(bytes, tenant))
+                .orElseGet(() -> {
+                    Instant created = object.lastModified();
+                    DatabaseDescriptor adopted = new DatabaseDescriptor(UUID.randomUUID().toString(), name, tenant, "",
+                            created, created, Map.of(), DatabaseSettings.DEFAULTS, 0);
+                    storage.put(key.bucket(), metaKey(name), DescriptorCodec.encode(adopted));
+                    return adopted;
+                });
+        known.put(key, descriptor);
+        return descriptor;
+    }
+
+    /** A new descriptor for a database about to be created. */
+    public DatabaseDescriptor newDescriptor(TenantId tenant, DatabaseName name, String organizationId,
+            Map<String, String> metadata, DatabaseSettings settings) {
+        Instant now = clock.instant();
+        return new DatabaseDescriptor(UUID.randomUUID().toString(), name, tenant, organizationId, now, now, metadata,
+                settings, 0);
+    }
+
+    public void register(DatabaseDescriptor descriptor) {
+        DatabaseKey key = DatabaseKey.of(descriptor.tenant(), descriptor.name());
+        storage.put(key.bucket(), metaKey(descriptor.name()), DescriptorCodec.encode(descriptor));
+        known.put(key, descriptor);
+    }
+
+    /** Forgets the database and removes its file and descriptor from storage. */
+    public void remove(TenantId tenant, DatabaseName name) {
+        DatabaseKey key = DatabaseKey.of(tenant, name);
+        storage.delete(key.bucket(), key.objectKey());
+        storage.delete(key.bucket(), metaKey(name));
+        known.remove(key);
+    }
+
+    /** Persists the last access time and table count when they moved. */
+    void recordSync(DatabaseDescriptor descriptor, Instant lastAccess, int tableCount) {
+        DatabaseKey key = DatabaseKey.of(descriptor.tenant(), descriptor.name());
+        DatabaseDescriptor current = known.getOrDefault(key, descriptor);
+        if (lastAccess.isAfter(current.lastAccessed()) || tableCount != current.tableCount()) {
+            Instant latest = lastAccess.isAfter(current.lastAccessed()) ? lastAccess : current.lastAccessed();
+            register(current.accessedAt(latest).withTableCount(tableCount));
+        }
+    }
+
+    /** The last access as this instance knows it (open databases are touched on every call). */
+    public DatabaseDescriptor current(DatabaseDescriptor descriptor, Optional<Instant> openLastAccess) {
+        return openLastAccess.filter(t -> t.isAfter(descriptor.lastAccessed()))
+                .map(descriptor::accessedAt)
+                .orElse(descriptor);
+    }
+
+    static String metaKey(DatabaseName name) {
+        return META_PREFIX + name.value() + ".properties";
+    }
+}

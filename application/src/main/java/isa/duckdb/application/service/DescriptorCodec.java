@@ -1,0 +1,73 @@
+package isa.duckdb.application.service;
+
+import isa.duckdb.domain.DatabaseDescriptor;
+import isa.duckdb.domain.DatabaseName;
+import isa.duckdb.domain.DatabaseSettings;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
+import isa.duckdb.domain.TenantId;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/** Descriptors as small properties files (UTF-8-safe escapes), readable by an operator. */
+final class DescriptorCodec {
+    private static final String METADATA = "metadata.";
+    private static final String CONFIG = "config.";
+
+    private DescriptorCodec() {
+    }
+
+    static byte[] encode(DatabaseDescriptor descriptor) {
+        Properties properties = new Properties();
+        properties.setProperty("id", descriptor.id());
+        properties.setProperty("name", descriptor.name().value());
+        properties.setProperty("tenant", descriptor.tenant().id());
+        properties.setProperty("organization_id", descriptor.organizationId());
+        properties.setProperty("created_at", descriptor.createdAt().toString());
+        properties.setProperty("last_accessed", descriptor.lastAccessed().toString());
+        properties.setProperty("table_count", Integer.toString(descriptor.tableCount()));
+        descriptor.metadata().forEach((k, v) -> properties.setProperty(METADATA + k, v));
+        descriptor.settings().asConfig().forEach((k, v) -> properties.setProperty(CONFIG + k, v));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            properties.store(out, "isa.duckdb database descriptor");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static DatabaseDescriptor decode(byte[] bytes, TenantId tenant) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new ByteArrayInputStream(bytes));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ServiceException(ErrorKind.INTERNAL, "a database descriptor in storage is unreadable", e);
+        }
+        Map<String, String> metadata = new TreeMap<>();
+        Map<String, String> config = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(METADATA)) {
+                metadata.put(key.substring(METADATA.length()), properties.getProperty(key));
+            } else if (key.startsWith(CONFIG)) {
+                config.put(key.substring(CONFIG.length()), properties.getProperty(key));
+            }
+        }
+        return new DatabaseDescriptor(
+                properties.getProperty("id"),
+                DatabaseName.of(properties.getProperty("name")),
+                tenant,
+                properties.getProperty("organization_id", ""),
+                Instant.parse(properties.getProperty("created_at")),
+                Instant.parse(properties.getProperty("last_accessed", properties.getProperty("created_at"))),
+                metadata,
+                DatabaseSettings.fromConfig(config),
+                Integer.parseInt(properties.getProperty("table_count", "0")));
+    }
+}

@@ -1,0 +1,38 @@
+package isa.duckdb.application.service;
+
+import isa.duckdb.application.port.out.EngineSession;
+import isa.duckdb.domain.CancellationSignal;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A call's hold on an open database: while held, the database is neither synced nor closed under it. */
+public final class Lease implements AutoCloseable {
+    private final OpenDatabase database;
+    private final CancellationSignal signal;
+    private final AtomicBoolean released = new AtomicBoolean();
+
+    Lease(OpenDatabase database, CancellationSignal signal) {
+        this.database = database;
+        this.signal = signal;
+        database.inFlight.add(signal);
+    }
+
+    public EngineSession openSession() {
+        return database.engine.openSession();
+    }
+
+    public int tableCount() {
+        return database.engine.tableCount();
+    }
+
+    public long sizeBytes() {
+        return database.engine.sizeBytes();
+    }
+
+    @Override
+    public void close() {
+        if (released.compareAndSet(false, true)) {
+            database.inFlight.remove(signal);
+            database.gate.exitShared();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package isa.duckdb.application.service;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * @param workRoot where working copies of open databases live
+ * @param threadsPerDatabase DuckDB worker threads per open database (the cap for tenant config)
+ * @param memoryLimit DuckDB memory limit per open database, e.g. "1GB" (empty: DuckDB's default)
+ * @param maxOpenDatabases how many databases may be open at once before the least recently used is closed
+ * @param idleTimeout an open database unused this long is synced and closed
+ * @param syncInterval how often changed databases are written back to object storage
+ */
+public record LifecycleSettings(
+        Path workRoot,
+        int threadsPerDatabase,
+        String memoryLimit,
+        int maxOpenDatabases,
+        Duration idleTimeout,
+        Duration syncInterval) {
+}

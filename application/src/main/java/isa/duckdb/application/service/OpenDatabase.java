@@ -1,0 +1,35 @@
+package isa.duckdb.application.service;
+
+import isa.duckdb.application.port.out.EngineDatabase;
+import isa.duckdb.domain.CancellationSignal;
+import isa.duckdb.domain.DatabaseDescriptor;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A database whose working copy is open locally, with what the lifecycle tracks about it. */
+final class OpenDatabase {
+    final DatabaseKey key;
+    final Path directory;
+    final EngineDatabase engine;
+    final AccessGate gate = new AccessGate();
+    final Set<CancellationSignal> inFlight = ConcurrentHashMap.newKeySet();
+    volatile DatabaseDescriptor descriptor;
+    volatile Instant lastAccess;
+    /** The engine's change marker when storage last received the file; null: never synced. */
+    volatile String syncedMarker;
+    volatile int missedSyncs;
+
+    OpenDatabase(DatabaseKey key, Path directory, EngineDatabase engine, DatabaseDescriptor descriptor, Instant now) {
+        this.key = key;
+        this.directory = directory;
+        this.engine = engine;
+        this.descriptor = descriptor;
+        this.lastAccess = now;
+    }
+
+    boolean hasUnsyncedChanges() {
+        return !engine.changeMarker().equals(syncedMarker);
+    }
+}

@@ -1,0 +1,229 @@
+package isa.duckdb.application.service;
+
+import isa.duckdb.application.port.in.BatchCommand;
+import isa.duckdb.application.port.in.BatchOutcome;
+import isa.duckdb.application.port.in.BatchOutcome.StepResult;
+import isa.duckdb.application.port.in.ExecuteBatchUseCase;
+import isa.duckdb.application.port.in.ExecuteQueryUseCase;
+import isa.duckdb.application.port.in.ExecuteStatementUseCase;
+import isa.duckdb.application.port.in.OpenQuery;
+import isa.duckdb.application.port.in.PrepareStatementUseCase;
+import isa.duckdb.application.port.in.PreparedStatementInfo;
+import isa.duckdb.application.port.in.QueryCommand;
+import isa.duckdb.application.port.in.StatementCommand;
+import isa.duckdb.application.port.out.EngineSession;
+import isa.duckdb.application.port.out.RowCursor;
+import isa.duckdb.application.port.out.StatementOutcome;
+import isa.duckdb.domain.BoundSql;
+import isa.duckdb.domain.CancellationSignal;
+import isa.duckdb.domain.ClientSqlPolicy;
+import isa.duckdb.domain.DatabaseDescriptor;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
+import isa.duckdb.domain.SqlScript;
+import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs tenants' SQL on their open databases: queries, statements, batches, prepared statements. */
+public final class QueryService
+        implements ExecuteQueryUseCase, ExecuteStatementUseCase, ExecuteBatchUseCase, PrepareStatementUseCase {
+    private static final int MAX_BATCH_STATEMENTS = 10_000;
+
+    private final DatabaseCatalog catalog;
+    private final DatabaseLifecycle lifecycle;
+    private final PreparedStatements prepared;
+    private final CallTimer timer;
+
+    public QueryService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, PreparedStatements prepared,
+            CallTimer timer) {
+        this.catalog = catalog;
+        this.lifecycle = lifecycle;
+        this.prepared = prepared;
+        this.timer = timer;
+    }
+
+    @Override
+    public OpenQuery open(QueryCommand command, CancellationSignal signal) {
+        if (command.maxRows() < 0) {
+            throw ServiceException.invalid("max_rows may not be negative");
+        }
+        DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
+        BoundSql sql = checkedSql(descriptor, command.sql(), command.statementId(), command.parameters());
+        return start(descriptor, sql, command.timeoutSeconds(), signal, command.maxRows());
+    }
+
+    @Override
+    public String explain(QueryCommand command, CancellationSignal signal) {
+        DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
+        BoundSql sql = checkedSql(descriptor, command.sql(), command.statementId(), command.parameters());
+        if (SqlScript.parse(sql.sql()).statementCount() != 1) {
+            throw ServiceException.invalid("explain needs exactly one statement");
+        }
+        String plannable = SqlScript.parse(sql.sql()).firstKeyword().equals("EXPLAIN") ? sql.sql() : "EXPLAIN " + sql.sql();
+        StringBuilder plan = new StringBuilder();
+        try (OpenQuery query = start(descriptor, new BoundSql(plannable, sql.values()), command.timeoutSeconds(), signal, 0)) {
+            int planColumn = query.columns().size() - 1;
+            for (List<Value[]> rows = query.next(256); !rows.isEmpty(); rows = query.next(256)) {
+                for (Value[] row : rows) {
+                    if (row[planColumn] instanceof Value.Text text) {
+                        plan.append(text.value()).append('\n');
+                    }
+                }
+            }
+        }
+        return plan.toString();
+    }
+
+    @Override
+    public long execute(StatementCommand command, CancellationSignal signal) {
+        DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
+        BoundSql sql = checkedSql(descriptor, command.sql(), command.statementId(), command.parameters());
+        try (OpenQuery query = start(descriptor, sql, command.timeoutSeconds(), signal, 0)) {
+            return query.affectedRows();
+        }
+    }
+
+    @Override
+    public BatchOutcome execute(BatchCommand command, CancellationSignal signal) {
+        if (command.statements().isEmpty()) {
+            throw ServiceException.invalid("statements is empty");
+        }
+        if (command.statements().size() > MAX_BATCH_STATEMENTS) {
+            throw ServiceException.invalid("a batch holds at most " + MAX_BATCH_STATEMENTS + " statements");
+        }
+        DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
+        List<BoundSql> statements = new ArrayList<>();
+        for (String statement : command.statements()) {
+            statements.add(checkedSql(descriptor, statement, "", Map.of()));
+        }
+        try (Lease lease = lifecycle.acquire(descriptor, signal); EngineSession session = lease.openSession()) {
+            return command.transactional()
+                    ? runAllOrNothing(session, statements, signal)
+                    : runEach(session, statements, signal);
+        }
+    }
+
+    private static BatchOutcome runEach(EngineSession session, List<BoundSql> statements, CancellationSignal signal) {
+        List<StepResult> steps = new ArrayList<>();
+        for (BoundSql statement : statements) {
+            steps.add(runStep(session, statement, signal));
+        }
+        long failed = steps.stream().filter(s -> !s.success()).count();
+        return new BatchOutcome(steps, failed == 0 ? "" : failed + " of " + steps.size() + " statements failed");
+    }
+
+    private static BatchOutcome runAllOrNothing(EngineSession session, List<BoundSql> statements,
+            CancellationSignal signal) {
+        List<StepResult> steps = new ArrayList<>();
+        session.begin();
+        for (int i = 0; i < statements.size(); i++) {
+            StepResult step = runStep(session, statements.get(i), signal);
+            steps.add(step);
+            if (!step.success()) {
+                session.rollback();
+                for (int j = i + 1; j < statements.size(); j++) {
+                    steps.add(new StepResult(false, 0, "ABORTED: not run, statement " + (i + 1) + " failed"));
+                }
+                return new BatchOutcome(steps, "statement " + (i + 1) + " failed; the transaction was rolled back"
+                        + " and no statement took effect: " + step.error());
+            }
+        }
+        session.commit();
+        return new BatchOutcome(steps, "");
+    }
+
+    private static StepResult runStep(EngineSession session, BoundSql statement, CancellationSignal signal) {
+        if (signal.isCancelled()) {
+            throw signal.asException("the batch");
+        }
+        try {
+            StatementOutcome outcome = session.run(statement, signal);
+            outcome.rows().ifPresent(RowCursor::close);
+            return new StepResult(true, outcome.affectedRows(), "");
+        } catch (ServiceException e) {
+            if (e.kind() == ErrorKind.DEADLINE_EXCEEDED || e.kind() == ErrorKind.CANCELLED) {
+                throw e;
+            }
+            return new StepResult(false, 0, e.getMessage());
+        }
+    }
+
+    @Override
+    public PreparedStatementInfo prepare(TenantId tenant, String databaseRef, String sql) {
+        DatabaseDescriptor descriptor = catalog.resolve(tenant, databaseRef);
+        SqlScript script = checkedScript(sql);
+        if (script.statementCount() != 1) {
+            throw ServiceException.invalid("a prepared statement holds exactly one statement");
+        }
+        try (Lease lease = lifecycle.acquire(descriptor, CancellationSignal.none());
+                EngineSession session = lease.openSession()) {
+            List<String> types = session.parameterTypes(sql);
+            String id = prepared.remember(owner(descriptor), sql);
+            return new PreparedStatementInfo(id, types);
+        }
+    }
+
+    private OpenQuery start(DatabaseDescriptor descriptor, BoundSql sql, int timeoutSeconds, CancellationSignal signal,
+            int maxRows) {
+        if (timeoutSeconds < 0) {
+            throw ServiceException.invalid("timeout_seconds may not be negative");
+        }
+        Runnable disarm = timer.arm(signal, timeoutSeconds);
+        Lease lease = null;
+        EngineSession session = null;
+        try {
+            lease = lifecycle.acquire(descriptor, signal);
+            session = lease.openSession();
+            StatementOutcome outcome = session.run(sql, signal);
+            return new RunningQuery(outcome, maxRows, signal, List.of(session, lease, disarm::run));
+        } catch (RuntimeException e) {
+            closeQuietly(session);
+            closeQuietly(lease);
+            disarm.run();
+            throw e;
+        }
+    }
+
+    private BoundSql checkedSql(DatabaseDescriptor descriptor, String sql, String statementId,
+            Map<String, Value> parameters) {
+        boolean hasSql = sql != null && !sql.isBlank();
+        boolean hasId = statementId != null && !statementId.isBlank();
+        if (hasSql && hasId) {
+            throw ServiceException.invalid("give either the SQL text or statement_id, not both");
+        }
+        String text = hasId ? prepared.sqlOf(owner(descriptor), statementId) : sql;
+        SqlScript script = checkedScript(text);
+        BoundSql bound = BoundSql.of(text, parameters);
+        if (!bound.values().isEmpty() && script.statementCount() > 1) {
+            throw ServiceException.invalid("parameters can only be bound to a single statement");
+        }
+        return bound;
+    }
+
+    private static SqlScript checkedScript(String sql) {
+        SqlScript script = SqlScript.parse(sql == null ? "" : sql);
+        if (script.isEmpty()) {
+            throw ServiceException.invalid("the SQL text is empty");
+        }
+        ClientSqlPolicy.check(script);
+        return script;
+    }
+
+    private static String owner(DatabaseDescriptor descriptor) {
+        return descriptor.tenant().databaseBucket() + "/" + descriptor.id();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // the original failure is what the caller needs to see
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package isa.duckdb.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of ARCHITECTURE.md, as rules a reader can check in one file. */
+class HexagonalArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("isa.duckdb");
+    }
+
+    @Test
+    void domainDependsOnTheJdkOnly() {
+        ArchRule rule = classes().that().resideInAPackage("isa.duckdb.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("isa.duckdb.domain..", "java..");
+        rule.check(classes);
+    }
+
+    @Test
+    void applicationDependsOnTheDomainAndTheJdkOnly() {
+        ArchRule rule = classes().that().resideInAPackage("isa.duckdb.application..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("isa.duckdb.application..", "isa.duckdb.domain..", "java..");
+        rule.check(classes);
+    }
+
+    @Test
+    void theCoreKnowsNoAdapterNorTheWire() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("isa.duckdb.domain..", "isa.duckdb.application..")
+                .should().dependOnClassesThat().resideInAnyPackage("isa.duckdb.adapters..", "isa.duckdb.api..",
+                        "isa.duckdb.bootstrap..", "io.grpc..", "org.duckdb..", "com.google..", "dagger..");
+        rule.check(classes);
+    }
+
+    @Test
+    void adaptersAreIndependentOfEachOther() {
+        slices().matching("isa.duckdb.adapters.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void incomingAndOutgoingPortsAreIndependent() {
+        noClasses().that().resideInAPackage("isa.duckdb.application.port.in..")
+                .should().dependOnClassesThat().resideInAPackage("isa.duckdb.application.port.out..")
+                .check(classes);
+        noClasses().that().resideInAPackage("isa.duckdb.application.port.out..")
+                .should().dependOnClassesThat().resideInAPackage("isa.duckdb.application.port.in..")
+                .check(classes);
+    }
+
+    @Test
+    void portsAreInterfacesOrPlainData() {
+        classes().that().resideInAPackage("isa.duckdb.application.port..")
+                .should().beInterfaces().orShould().beRecords()
+                .check(classes);
+    }
+
+    @Test
+    void incomingPortsAreNamedUseCase() {
+        classes().that().resideInAPackage("isa.duckdb.application.port.in..").and().areInterfaces()
+                .and().areTopLevelClasses().and().doNotHaveSimpleName("OpenQuery")
+                .should().haveSimpleNameEndingWith("UseCase")
+                .check(classes);
+    }
+
+    @Test
+    void useCasesAreImplementedByServices() {
+        classes().that().implement(DescribedPredicate.describe("a use case",
+                        (JavaClass c) -> c.getSimpleName().endsWith("UseCase")))
+                .should().haveSimpleNameEndingWith("Service")
+                .andShould().resideInAPackage("isa.duckdb.application.service..")
+                .check(classes);
+    }
+
+    @Test
+    void outPortsAreImplementedByAdapters() {
+        classes().that().resideInAPackage("isa.duckdb.adapters..")
+                .and().implement(DescribedPredicate.describe("an out-port root",
+                        (JavaClass c) -> c.getName().equals(
+                                "isa.duckdb.application.port.out.ObjectStorage")
+                                || c.getName().equals("isa.duckdb.application.port.out.QueryEngine")))
+                .should().haveSimpleNameEndingWith("Adapter")
+                .check(classes);
+    }
+
+    @Test
+    void onlyBootstrapSeesMoreThanOneAdapter() {
+        noClasses().that().resideOutsideOfPackages("isa.duckdb.bootstrap..", "isa.duckdb.adapters..")
+                .should().dependOnClassesThat().resideInAPackage("isa.duckdb.adapters..")
+                .check(classes);
+    }
+}

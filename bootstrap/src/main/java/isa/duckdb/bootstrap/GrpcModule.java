@@ -1,0 +1,87 @@
+package isa.duckdb.bootstrap;
+
+import dagger.Module;
+import dagger.Provides;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import isa.duckdb.adapters.grpc.DuckDBGrpcService;
+import isa.duckdb.adapters.grpc.GrpcServices;
+import isa.duckdb.adapters.grpc.StreamLimits;
+import isa.duckdb.adapters.grpc.StreamStats;
+import isa.duckdb.application.port.in.CheckHealthUseCase;
+import isa.duckdb.application.port.in.ExecuteBatchUseCase;
+import isa.duckdb.application.port.in.ExecuteQueryUseCase;
+import isa.duckdb.application.port.in.ExecuteStatementUseCase;
+import isa.duckdb.application.port.in.ManageDatabasesUseCase;
+import isa.duckdb.application.port.in.PrepareStatementUseCase;
+import isa.duckdb.application.service.DatabaseLifecycle;
+import isa.duckdb.application.service.LifecycleScheduler;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+/** The gRPC server: our service, health, reflection, on Netty. */
+@Module
+final class GrpcModule {
+    static final String CALLS = "calls";
+    private static final int MAX_INBOUND_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+    private GrpcModule() {
+    }
+
+    @Provides
+    @Singleton
+    static StreamStats streamStats() {
+        return new StreamStats();
+    }
+
+    @Provides
+    @Singleton
+    static GrpcServices grpcServices() {
+        return new GrpcServices();
+    }
+
+    @Provides
+    @Singleton
+    @Named(CALLS)
+    static ExecutorService callExecutor(ServiceConfig config) {
+        return Executors.newFixedThreadPool(config.maxConcurrentCalls(), DaemonThreads.named("grpc-call"));
+    }
+
+    @Provides
+    @Singleton
+    static DuckDBGrpcService duckDbService(ManageDatabasesUseCase databases, ExecuteQueryUseCase queries,
+            ExecuteStatementUseCase statements, ExecuteBatchUseCase batches, PrepareStatementUseCase preparer,
+            CheckHealthUseCase health, StreamStats stats) {
+        return new DuckDBGrpcService(databases, queries, statements, batches, preparer, health,
+                StreamLimits.defaults(), stats, ServiceVersion.current());
+    }
+
+    @Provides
+    @Singleton
+    static Server server(ServiceConfig config, DuckDBGrpcService service, GrpcServices standard,
+            @Named(CALLS) ExecutorService calls) {
+        NettyServerBuilder builder = NettyServerBuilder
+                .forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()))
+                .executor(calls)
+                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                .permitKeepAliveTime(10, TimeUnit.SECONDS)
+                .addService(service);
+        standard.standardServices().forEach(builder::addService);
+        return builder.build();
+    }
+
+    @Provides
+    @Singleton
+    static ServiceRuntime runtime(ServiceConfig config, Server server, GrpcServices standard,
+            DatabaseLifecycle lifecycle, LifecycleScheduler scheduler, @Named(CALLS) ExecutorService calls,
+            @Named(ApplicationModule.MAINTENANCE) ScheduledExecutorService maintenance,
+            @Named(ApplicationModule.TIMERS) ScheduledExecutorService timers) {
+        return new ServiceRuntime(config, server, standard, lifecycle, scheduler, List.of(calls, maintenance, timers));
+    }
+}

@@ -1,0 +1,103 @@
+package isa.duckdb.bootstrap;
+
+import isa.duckdb.domain.DatabaseSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Command-line flags; each defaults to its environment variable, then to the built-in default. */
+@Command(name = "duckdb-service", mixinStandardHelpOptions = true, versionProvider = ServiceVersion.class,
+        sortOptions = false,
+        description = "Multi-tenant DuckDB analytics over gRPC (isa.duckdb.DuckDBService).%n"
+                + "Each flag overrides the environment variable named in its description.")
+public final class ServiceCommand implements Callable<ServiceConfig> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-path", paramLabel = "DIR",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_DATABASE_PATH:-./data}",
+            description = "Root of local data: object storage (storage/) and working copies (work/). "
+                    + "Env ISA_CLOUD_STORAGE_DUCKDB_DATABASE_PATH. Default: ${DEFAULT-VALUE}")
+    Path dataPath;
+
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_GRPC_HOST:-0.0.0.0}",
+            description = "Address to listen on. Env ISA_CLOUD_STORAGE_DUCKDB_GRPC_HOST. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_GRPC_PORT:-50052}",
+            description = "gRPC port (0 picks a free one). Env ISA_CLOUD_STORAGE_DUCKDB_GRPC_PORT. Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--threads", paramLabel = "N",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_THREADS:-2}",
+            description = "DuckDB worker threads per open database. Env ISA_CLOUD_STORAGE_DUCKDB_THREADS. Default: ${DEFAULT-VALUE}")
+    int threads;
+
+    @Option(names = "--memory-limit", paramLabel = "SIZE",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_MEMORY_LIMIT:-1GB}",
+            description = "DuckDB memory limit per open database, e.g. 512MB or 2GB. "
+                    + "Env ISA_CLOUD_STORAGE_DUCKDB_MEMORY_LIMIT. Default: ${DEFAULT-VALUE}")
+    String memoryLimit;
+
+    @Option(names = "--sync-interval", paramLabel = "SECONDS",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_SYNC_INTERVAL:-30}",
+            description = "Seconds between writes of changed databases back to object storage. "
+                    + "Env ISA_CLOUD_STORAGE_DUCKDB_SYNC_INTERVAL. Default: ${DEFAULT-VALUE}")
+    int syncIntervalSeconds;
+
+    @Option(names = "--max-open-databases", paramLabel = "N",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_MAX_OPEN_DATABASES:-64}",
+            description = "Open databases kept before the least recently used idle one is closed. "
+                    + "Env ISA_CLOUD_STORAGE_DUCKDB_MAX_OPEN_DATABASES. Default: ${DEFAULT-VALUE}")
+    int maxOpenDatabases;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_IDLE_TIMEOUT:-300}",
+            description = "An open database unused this long is synced and closed. "
+                    + "Env ISA_CLOUD_STORAGE_DUCKDB_IDLE_TIMEOUT. Default: ${DEFAULT-VALUE}")
+    int idleTimeoutSeconds;
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_SHUTDOWN_GRACE:-30}",
+            description = "On SIGTERM, how long running calls may finish before they are cancelled. "
+                    + "Env ISA_CLOUD_STORAGE_DUCKDB_SHUTDOWN_GRACE. Default: ${DEFAULT-VALUE}")
+    int shutdownGraceSeconds;
+
+    @Option(names = "--max-concurrent-calls", paramLabel = "N",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_MAX_CONCURRENT_CALLS:-64}",
+            description = "Calls served at once; more wait in line. "
+                    + "Env ISA_CLOUD_STORAGE_DUCKDB_MAX_CONCURRENT_CALLS. Default: ${DEFAULT-VALUE}")
+    int maxConcurrentCalls;
+
+    @Override
+    public ServiceConfig call() {
+        require(port >= 0 && port <= 65535, "--port (ISA_CLOUD_STORAGE_DUCKDB_GRPC_PORT) must be 0..65535, got " + port);
+        require(threads >= 1 && threads <= 256, "--threads (ISA_CLOUD_STORAGE_DUCKDB_THREADS) must be 1..256, got " + threads);
+        require(DatabaseSettings.isMemorySize(memoryLimit),
+                "--memory-limit (ISA_CLOUD_STORAGE_DUCKDB_MEMORY_LIMIT) must be a size such as 512MB or 2GB, got '"
+                        + memoryLimit + "'");
+        require(syncIntervalSeconds >= 1 && syncIntervalSeconds <= 86_400,
+                "--sync-interval (ISA_CLOUD_STORAGE_DUCKDB_SYNC_INTERVAL) must be 1..86400 seconds, got " + syncIntervalSeconds);
+        require(maxOpenDatabases >= 1, "--max-open-databases must be at least 1, got " + maxOpenDatabases);
+        require(idleTimeoutSeconds >= 1, "--idle-timeout must be at least 1 second, got " + idleTimeoutSeconds);
+        require(shutdownGraceSeconds >= 0, "--shutdown-grace may not be negative, got " + shutdownGraceSeconds);
+        require(maxConcurrentCalls >= 1, "--max-concurrent-calls must be at least 1, got " + maxConcurrentCalls);
+        return new ServiceConfig(dataPath.toAbsolutePath().normalize(), host, port, threads,
+                memoryLimit.toUpperCase(java.util.Locale.ROOT).replace(" ", ""), Duration.ofSeconds(syncIntervalSeconds),
+                maxOpenDatabases, Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(shutdownGraceSeconds),
+                maxConcurrentCalls);
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package isa.duckdb.bootstrap;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Everything the service is configured with, validated; see {@link ServiceCommand} for the sources. */
+public record ServiceConfig(
+        Path dataPath,
+        String bindHost,
+        int grpcPort,
+        int threadsPerDatabase,
+        String memoryLimit,
+        Duration syncInterval,
+        int maxOpenDatabases,
+        Duration idleTimeout,
+        Duration shutdownGrace,
+        int maxConcurrentCalls) {
+
+    public Path storageRoot() {
+        return dataPath.resolve("storage");
+    }
+
+    public Path workRoot() {
+        return dataPath.resolve("work");
+    }
+}

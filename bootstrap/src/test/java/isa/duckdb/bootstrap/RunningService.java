@@ -1,0 +1,52 @@
+package isa.duckdb.bootstrap;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import isa.duckdb.api.DuckDBServiceGrpc;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** The real service (Dagger component, Netty on a loopback port) and a client channel to it. */
+final class RunningService implements AutoCloseable {
+    final ServiceRuntime runtime;
+    final ManagedChannel channel;
+    final Path dataPath;
+
+    private RunningService(ServiceRuntime runtime, ManagedChannel channel, Path dataPath) {
+        this.runtime = runtime;
+        this.channel = channel;
+        this.dataPath = dataPath;
+    }
+
+    static RunningService start(Path dataPath) {
+        return start(dataPath, Duration.ofSeconds(30));
+    }
+
+    static RunningService start(Path dataPath, Duration syncInterval) {
+        ServiceConfig config = new ServiceConfig(dataPath, "127.0.0.1", 0, 2, "512MB", syncInterval, 64,
+                Duration.ofMinutes(5), Duration.ofSeconds(10), 32);
+        ServiceRuntime runtime = DaggerServiceComponent.builder().config(config).build().runtime();
+        runtime.start();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", runtime.port())
+                .usePlaintext()
+                .maxInboundMessageSize(64 * 1024 * 1024)
+                .build();
+        return new RunningService(runtime, channel, dataPath);
+    }
+
+    DuckDBServiceGrpc.DuckDBServiceBlockingStub blocking() {
+        return DuckDBServiceGrpc.newBlockingStub(channel);
+    }
+
+    DuckDBServiceGrpc.DuckDBServiceStub async() {
+        return DuckDBServiceGrpc.newStub(channel);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.shutdownNow();
+        channel.awaitTermination(5, TimeUnit.SECONDS);
+        runtime.stop();
+    }
+}
