@@ -17,9 +17,9 @@ import java.util.List;
  *       character, so {@code a$b$} is one word, not a word and a dollar quote;</li>
  *   <li>a {@code --} comment ends at {@code \n} or {@code \r};</li>
  *   <li>the Unicode spaces DuckDB turns into plain spaces before it scans (no-break space,
- *       U+2000..U+200B, U+202F, U+205F, U+2060, U+3000, U+FEFF; see
- *       {@link #engineSpaces(String)}) are whitespace; every other non-ASCII character is part of
- *       a word.</li>
+ *       U+2000..U+200B, U+202F, U+205F, U+2060, U+3000, U+FEFF, wherever its pre-pass finds them;
+ *       see {@link #engineSpaces(String)}) are whitespace; every other non-ASCII character is part
+ *       of a word.</li>
  * </ul>
  */
 public final class SqlLexer {
