@@ -2,7 +2,10 @@ package isa.duckdb.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import isa.duckdb.application.port.in.BackupUseCase;
 import isa.duckdb.application.port.in.CheckHealthUseCase;
+import isa.duckdb.application.port.in.ImportStreamUseCase;
+import isa.duckdb.application.port.in.TransferDataUseCase;
 import isa.duckdb.application.port.in.ExecuteBatchUseCase;
 import isa.duckdb.application.port.in.ExecuteQueryUseCase;
 import isa.duckdb.application.port.in.ExecuteStatementUseCase;
@@ -10,7 +13,10 @@ import isa.duckdb.application.port.in.ManageDatabasesUseCase;
 import isa.duckdb.application.port.in.PrepareStatementUseCase;
 import isa.duckdb.application.port.out.ObjectStorage;
 import isa.duckdb.application.port.out.QueryEngine;
+import isa.duckdb.application.service.BackupService;
+import isa.duckdb.application.service.BucketOwnership;
 import isa.duckdb.application.service.CallTimer;
+import isa.duckdb.application.service.DataTransferService;
 import isa.duckdb.application.service.DatabaseCatalog;
 import isa.duckdb.application.service.DatabaseLifecycle;
 import isa.duckdb.application.service.DatabaseService;
@@ -63,8 +69,43 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static DatabaseCatalog catalog(ObjectStorage storage, Clock clock) {
-        return new DatabaseCatalog(storage, clock);
+    static BucketOwnership bucketOwnership(ObjectStorage storage) {
+        return new BucketOwnership(storage);
+    }
+
+    @Provides
+    @Singleton
+    static DatabaseCatalog catalog(ObjectStorage storage, BucketOwnership ownership, Clock clock) {
+        return new DatabaseCatalog(storage, ownership, clock);
+    }
+
+    @Provides
+    @Singleton
+    static DataTransferService dataTransferService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle,
+            ObjectStorage storage, BucketOwnership ownership) {
+        return new DataTransferService(catalog, lifecycle, storage, ownership);
+    }
+
+    @Provides
+    @Singleton
+    static BackupService backupService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ObjectStorage storage,
+            QueryEngine engine, Clock clock) {
+        return new BackupService(catalog, lifecycle, storage, engine, clock);
+    }
+
+    @Provides
+    static TransferDataUseCase transferData(DataTransferService service) {
+        return service;
+    }
+
+    @Provides
+    static ImportStreamUseCase importStream(DataTransferService service) {
+        return service;
+    }
+
+    @Provides
+    static BackupUseCase backups(BackupService service) {
+        return service;
     }
 
     @Provides

@@ -6,9 +6,13 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import isa.duckdb.adapters.grpc.DuckDBGrpcService;
 import isa.duckdb.adapters.grpc.GrpcServices;
+import isa.duckdb.adapters.grpc.StorageRpcs;
 import isa.duckdb.adapters.grpc.StreamLimits;
 import isa.duckdb.adapters.grpc.StreamStats;
+import isa.duckdb.application.port.in.BackupUseCase;
 import isa.duckdb.application.port.in.CheckHealthUseCase;
+import isa.duckdb.application.port.in.ImportStreamUseCase;
+import isa.duckdb.application.port.in.TransferDataUseCase;
 import isa.duckdb.application.port.in.ExecuteBatchUseCase;
 import isa.duckdb.application.port.in.ExecuteQueryUseCase;
 import isa.duckdb.application.port.in.ExecuteStatementUseCase;
@@ -57,9 +61,11 @@ final class GrpcModule {
     @Singleton
     static DuckDBGrpcService duckDbService(ManageDatabasesUseCase databases, ExecuteQueryUseCase queries,
             ExecuteStatementUseCase statements, ExecuteBatchUseCase batches, PrepareStatementUseCase preparer,
-            CheckHealthUseCase health, StreamStats stats) {
-        return new DuckDBGrpcService(databases, queries, statements, batches, preparer, health,
-                StreamLimits.defaults(), stats, ServiceVersion.current());
+            CheckHealthUseCase health, StreamStats stats, TransferDataUseCase transfers, ImportStreamUseCase uploads,
+            BackupUseCase backups) {
+        StreamLimits limits = StreamLimits.defaults();
+        return new DuckDBGrpcService(databases, queries, statements, batches, preparer, health, limits, stats,
+                ServiceVersion.current(), new StorageRpcs(transfers, uploads, backups, limits));
     }
 
     @Provides

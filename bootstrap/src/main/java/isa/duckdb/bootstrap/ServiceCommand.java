@@ -3,6 +3,7 @@ package isa.duckdb.bootstrap;
 import isa.duckdb.domain.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,6 +77,27 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
                     + "Env ISA_CLOUD_STORAGE_DUCKDB_MAX_CONCURRENT_CALLS. Default: ${DEFAULT-VALUE}")
     int maxConcurrentCalls;
 
+    @Option(names = "--minio-endpoint", paramLabel = "HOST:PORT",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_MINIO_ENDPOINT:-}",
+            description = "MinIO/S3 endpoint; when set, databases live there instead of under --data-path/storage. "
+                    + "Env ISA_CLOUD_STORAGE_MINIO_ENDPOINT. Default: none (embedded storage)")
+    String minioEndpoint;
+
+    @Option(names = "--minio-access-key", paramLabel = "KEY",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_MINIO_ACCESS_KEY:-}",
+            description = "MinIO access key. Env ISA_CLOUD_STORAGE_MINIO_ACCESS_KEY")
+    String minioAccessKey;
+
+    @Option(names = "--minio-secret-key", paramLabel = "SECRET",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_MINIO_SECRET_KEY:-}",
+            description = "MinIO secret key (prefer the environment variable). Env ISA_CLOUD_STORAGE_MINIO_SECRET_KEY")
+    String minioSecretKey;
+
+    @Option(names = "--minio-use-ssl", paramLabel = "true|false", arity = "1",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_MINIO_USE_SSL:-false}",
+            description = "Use HTTPS for MinIO. Env ISA_CLOUD_STORAGE_MINIO_USE_SSL. Default: ${DEFAULT-VALUE}")
+    boolean minioUseSsl;
+
     @Override
     public ServiceConfig call() {
         require(port >= 0 && port <= 65535, "--port (ISA_CLOUD_STORAGE_DUCKDB_GRPC_PORT) must be 0..65535, got " + port);
@@ -89,10 +111,17 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
         require(idleTimeoutSeconds >= 1, "--idle-timeout must be at least 1 second, got " + idleTimeoutSeconds);
         require(shutdownGraceSeconds >= 0, "--shutdown-grace may not be negative, got " + shutdownGraceSeconds);
         require(maxConcurrentCalls >= 1, "--max-concurrent-calls must be at least 1, got " + maxConcurrentCalls);
+        Optional<ServiceConfig.MinioConfig> minio = Optional.empty();
+        if (!minioEndpoint.isBlank()) {
+            require(!minioAccessKey.isBlank() && !minioSecretKey.isBlank(),
+                    "--minio-endpoint needs ISA_CLOUD_STORAGE_MINIO_ACCESS_KEY and ISA_CLOUD_STORAGE_MINIO_SECRET_KEY");
+            minio = Optional.of(new ServiceConfig.MinioConfig(minioEndpoint.trim(), minioAccessKey, minioSecretKey,
+                    minioUseSsl));
+        }
         return new ServiceConfig(dataPath.toAbsolutePath().normalize(), host, port, threads,
                 memoryLimit.toUpperCase(java.util.Locale.ROOT).replace(" ", ""), Duration.ofSeconds(syncIntervalSeconds),
                 maxOpenDatabases, Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(shutdownGraceSeconds),
-                maxConcurrentCalls);
+                maxConcurrentCalls, minio);
     }
 
     private void require(boolean condition, String message) {

@@ -2,6 +2,7 @@ package isa.duckdb.bootstrap;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Everything the service is configured with, validated; see {@link ServiceCommand} for the sources. */
 public record ServiceConfig(
@@ -14,7 +15,16 @@ public record ServiceConfig(
         int maxOpenDatabases,
         Duration idleTimeout,
         Duration shutdownGrace,
-        int maxConcurrentCalls) {
+        int maxConcurrentCalls,
+        Optional<MinioConfig> minio) {
+
+    /** Where MinIO is; present when ISA_CLOUD_STORAGE_MINIO_ENDPOINT is set. */
+    public record MinioConfig(String endpoint, String accessKey, String secretKey, boolean useSsl) {
+        @Override
+        public String toString() {
+            return "MinioConfig[endpoint=" + endpoint + ", useSsl=" + useSsl + "]";
+        }
+    }
 
     public Path storageRoot() {
         return dataPath.resolve("storage");

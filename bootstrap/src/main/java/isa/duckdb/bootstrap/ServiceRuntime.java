@@ -36,7 +36,7 @@ public final class ServiceRuntime {
     }
 
     public void start() {
-        lifecycle.recoverLeftovers();
+        lifecycle.recoverAtStart();
         try {
             server.start();
         } catch (IOException e) {

@@ -3,10 +3,12 @@ package isa.duckdb.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import isa.duckdb.adapters.filesystem.FilesystemObjectStorageAdapter;
+import isa.duckdb.adapters.minio.MinioObjectStorageAdapter;
+import isa.duckdb.adapters.minio.MinioSettings;
 import isa.duckdb.application.port.out.ObjectStorage;
 import javax.inject.Singleton;
 
-/** Object storage: the local directory (embedded default). */
+/** Object storage: MinIO when an endpoint is configured, else the local directory (embedded default). */
 @Module
 final class StorageModule {
     private StorageModule() {
@@ -15,6 +17,9 @@ final class StorageModule {
     @Provides
     @Singleton
     static ObjectStorage objectStorage(ServiceConfig config) {
-        return new FilesystemObjectStorageAdapter(config.storageRoot());
+        return config.minio()
+                .<ObjectStorage>map(minio -> MinioObjectStorageAdapter.connect(MinioSettings.of(minio.endpoint(),
+                        minio.accessKey(), minio.secretKey(), minio.useSsl())))
+                .orElseGet(() -> new FilesystemObjectStorageAdapter(config.storageRoot()));
     }
 }

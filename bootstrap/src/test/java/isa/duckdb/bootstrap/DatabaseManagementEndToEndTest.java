@@ -15,7 +15,7 @@ import isa.duckdb.api.DeleteDatabaseRequest;
 import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.GetDatabaseInfoRequest;
 import isa.duckdb.api.GetDatabaseInfoResponse;
-import isa.duckdb.api.ImportFromMinIORequest;
+import isa.duckdb.api.CreateTableRequest;
 import isa.duckdb.api.ListDatabasesRequest;
 import isa.duckdb.api.ListDatabasesResponse;
 import java.nio.file.Files;
@@ -179,7 +179,7 @@ class DatabaseManagementEndToEndTest {
 
     @Test
     void rpcsOfLaterIssuesAnswerUnimplemented() {
-        assertThatThrownBy(() -> stub.importFromMinIO(ImportFromMinIORequest.newBuilder().setUserId("ivan").build()))
+        assertThatThrownBy(() -> stub.createTable(CreateTableRequest.newBuilder().setUserId("ivan").build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
     }

@@ -5,6 +5,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import isa.duckdb.api.DuckDBServiceGrpc;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The real service (Dagger component, Netty on a loopback port) and a client channel to it. */
@@ -24,8 +25,12 @@ final class RunningService implements AutoCloseable {
     }
 
     static RunningService start(Path dataPath, Duration syncInterval) {
+        return start(dataPath, syncInterval, Optional.empty());
+    }
+
+    static RunningService start(Path dataPath, Duration syncInterval, Optional<ServiceConfig.MinioConfig> minio) {
         ServiceConfig config = new ServiceConfig(dataPath, "127.0.0.1", 0, 2, "512MB", syncInterval, 64,
-                Duration.ofMinutes(5), Duration.ofSeconds(10), 32);
+                Duration.ofMinutes(5), Duration.ofSeconds(10), 32, minio);
         ServiceRuntime runtime = DaggerServiceComponent.builder().config(config).build().runtime();
         runtime.start();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", runtime.port())
@@ -44,9 +49,13 @@ final class RunningService implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         channel.shutdownNow();
-        channel.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         runtime.stop();
     }
 }

@@ -4,7 +4,13 @@ import isa.duckdb.application.port.out.EngineSession;
 import isa.duckdb.application.port.out.StatementOutcome;
 import isa.duckdb.domain.BoundSql;
 import isa.duckdb.domain.CancellationSignal;
+import isa.duckdb.application.port.out.FileImport;
+import isa.duckdb.domain.FileOptions;
+import isa.duckdb.domain.ServiceException;
+import isa.duckdb.domain.TableRef;
+import java.nio.file.Path;
 import java.sql.ParameterMetaData;
+import java.sql.ResultSet;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -61,6 +67,82 @@ final class DuckDbSession implements EngineSession {
         } catch (SQLException | RuntimeException e) {
             closeQuietly(statement);
             throw e;
+        }
+    }
+
+    @Override
+    public long importFile(FileImport request, CancellationSignal signal) {
+        String reader = FileSql.reader(request.file(), request.options());
+        String table = request.table().quoted();
+        begin();
+        try {
+            long rows;
+            if (tableExists(request.table())) {
+                if (request.truncate()) {
+                    execute("DELETE FROM " + table, signal);
+                }
+                rows = execute("INSERT INTO " + table + " SELECT * FROM " + reader, signal);
+            } else if (request.createIfMissing()) {
+                execute("CREATE TABLE " + table + " AS SELECT * FROM " + reader, signal);
+                rows = count(table);
+            } else {
+                throw ServiceException.notFound("table '" + request.table() + "' does not exist; set create_table to"
+                        + " create it from the file");
+            }
+            commit();
+            return rows;
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    @Override
+    public long exportQuery(String query, Path file, FileOptions options, CancellationSignal signal) {
+        return execute(FileSql.copyTo(query, file, options), signal);
+    }
+
+    @Override
+    public String fileReader(Path file, FileOptions options) {
+        return FileSql.reader(file, options);
+    }
+
+    private long execute(String sql, CancellationSignal signal) {
+        StatementOutcome outcome = run(new BoundSql(sql, List.of()), signal);
+        outcome.rows().ifPresent(cursor -> cursor.close());
+        return outcome.affectedRows();
+    }
+
+    private boolean tableExists(TableRef table) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM duckdb_tables()"
+                + " WHERE database_name = current_database() AND schema_name = ? AND table_name = ?")) {
+            statement.setString(1, table.schema().orElse("main"));
+            statement.setString(2, table.table());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw errors.translate(e, null);
+        }
+    }
+
+    private long count(String quotedTable) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + quotedTable)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw errors.translate(e, null);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the original failure is what the caller needs
         }
     }
 

@@ -2,6 +2,8 @@ package isa.duckdb.adapters.grpc;
 
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import isa.duckdb.api.BackupDatabaseRequest;
+import isa.duckdb.api.BackupDatabaseResponse;
 import isa.duckdb.api.BatchResult;
 import isa.duckdb.api.CreateDatabaseRequest;
 import isa.duckdb.api.CreateDatabaseResponse;
@@ -14,15 +16,25 @@ import isa.duckdb.api.ExecuteQueryRequest;
 import isa.duckdb.api.ExecuteQueryResponse;
 import isa.duckdb.api.ExecuteStatementRequest;
 import isa.duckdb.api.ExecuteStatementResponse;
+import isa.duckdb.api.ExportToMinIORequest;
+import isa.duckdb.api.ExportToMinIOResponse;
 import isa.duckdb.api.GetDatabaseInfoRequest;
 import isa.duckdb.api.GetDatabaseInfoResponse;
 import isa.duckdb.api.HealthCheckRequest;
 import isa.duckdb.api.HealthCheckResponse;
+import isa.duckdb.api.ImportDataRequest;
+import isa.duckdb.api.ImportDataResponse;
+import isa.duckdb.api.ImportFromMinIORequest;
+import isa.duckdb.api.ImportFromMinIOResponse;
 import isa.duckdb.api.ListDatabasesRequest;
 import isa.duckdb.api.ListDatabasesResponse;
 import isa.duckdb.api.PrepareStatementRequest;
 import isa.duckdb.api.PrepareStatementResponse;
+import isa.duckdb.api.QueryMinIOFileRequest;
+import isa.duckdb.api.QueryMinIOFileResponse;
 import isa.duckdb.api.QueryResultChunk;
+import isa.duckdb.api.RestoreDatabaseRequest;
+import isa.duckdb.api.RestoreDatabaseResponse;
 import isa.duckdb.api.Row;
 import isa.duckdb.application.port.in.BatchCommand;
 import isa.duckdb.application.port.in.BatchOutcome;
@@ -60,10 +72,12 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
     private final StreamLimits limits;
     private final StreamStats streamStats;
     private final String serviceVersion;
+    private final StorageRpcs storage;
 
     public DuckDBGrpcService(ManageDatabasesUseCase databases, ExecuteQueryUseCase queries,
             ExecuteStatementUseCase statements, ExecuteBatchUseCase batches, PrepareStatementUseCase preparer,
-            CheckHealthUseCase health, StreamLimits limits, StreamStats streamStats, String serviceVersion) {
+            CheckHealthUseCase health, StreamLimits limits, StreamStats streamStats, String serviceVersion,
+            StorageRpcs storage) {
         this.databases = databases;
         this.queries = queries;
         this.statements = statements;
@@ -73,6 +87,7 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
         this.limits = limits;
         this.streamStats = streamStats;
         this.serviceVersion = serviceVersion;
+        this.storage = storage;
     }
 
     @Override
@@ -149,23 +164,10 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
         for (Column column : query.columns()) {
             response.addColumns(column.name()).addColumnTypes(column.type());
         }
-        RowChunker chunker = new RowChunker(query, limits.maxUnaryResponseBytes(), limits.maxChunkBytes());
-        long bytes = 0;
-        int rows = 0;
-        for (List<Row> group = chunker.nextGroup(); !group.isEmpty(); group = chunker.nextGroup()) {
-            for (Row row : group) {
-                bytes += row.getSerializedSize() + 6;
-            }
-            if (bytes > limits.maxUnaryResponseBytes()) {
-                throw new ServiceException(ErrorKind.RESOURCE_EXHAUSTED, "the result is larger than "
-                        + limits.maxUnaryResponseBytes() + " bytes after " + rows
-                        + " rows; use ExecuteQueryStream or set max_rows");
-            }
-            response.addAllRows(group);
-            rows += group.size();
-        }
+        List<Row> rows = UnaryRows.collect(query, limits);
         long affected = query.affectedRows();
-        return response.setRowCount(query.columns().isEmpty() ? (int) Math.min(affected, Integer.MAX_VALUE) : rows)
+        return response.addAllRows(rows)
+                .setRowCount(query.columns().isEmpty() ? (int) Math.min(affected, Integer.MAX_VALUE) : rows.size())
                 .setExecutionTimeMs(millisSince(start))
                 .build();
     }
@@ -264,6 +266,36 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
             }
             return response.build();
         }, error -> HealthCheckResponse.newBuilder().setSuccess(false).setHealthy(false).setError(error).build());
+    }
+
+    @Override
+    public void importFromMinIO(ImportFromMinIORequest request, StreamObserver<ImportFromMinIOResponse> observer) {
+        storage.importFromMinIO(request, observer);
+    }
+
+    @Override
+    public void exportToMinIO(ExportToMinIORequest request, StreamObserver<ExportToMinIOResponse> observer) {
+        storage.exportToMinIO(request, observer);
+    }
+
+    @Override
+    public void queryMinIOFile(QueryMinIOFileRequest request, StreamObserver<QueryMinIOFileResponse> observer) {
+        storage.queryMinIOFile(request, observer);
+    }
+
+    @Override
+    public StreamObserver<ImportDataRequest> importData(StreamObserver<ImportDataResponse> observer) {
+        return storage.importData(observer);
+    }
+
+    @Override
+    public void backupDatabase(BackupDatabaseRequest request, StreamObserver<BackupDatabaseResponse> observer) {
+        storage.backupDatabase(request, observer);
+    }
+
+    @Override
+    public void restoreDatabase(RestoreDatabaseRequest request, StreamObserver<RestoreDatabaseResponse> observer) {
+        storage.restoreDatabase(request, observer);
     }
 
     private static QueryCommand queryCommand(ExecuteQueryRequest request) {

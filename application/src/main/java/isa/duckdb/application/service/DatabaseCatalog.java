@@ -28,11 +28,13 @@ public final class DatabaseCatalog {
     private static final Pattern ID_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ObjectStorage storage;
+    private final BucketOwnership ownership;
     private final Clock clock;
     private final Map<DatabaseKey, DatabaseDescriptor> known = new ConcurrentHashMap<>();
 
-    public DatabaseCatalog(ObjectStorage storage, Clock clock) {
+    public DatabaseCatalog(ObjectStorage storage, BucketOwnership ownership, Clock clock) {
         this.storage = storage;
+        this.ownership = ownership;
         this.clock = clock;
     }
 
@@ -65,12 +67,14 @@ public final class DatabaseCatalog {
         if (cached != null) {
             return Optional.of(cached);
         }
+        ownership.check(key.bucket(), tenant);
         return storage.stat(key.bucket(), key.objectKey()).map(object -> load(tenant, name, object));
     }
 
     /** Every database of the tenant, sorted by name. */
     public List<DatabaseDescriptor> all(TenantId tenant) {
         String bucket = tenant.databaseBucket();
+        ownership.check(bucket, tenant);
         List<DatabaseDescriptor> result = new ArrayList<>();
         for (StoredObject object : storage.list(bucket, "")) {
             String key = object.key();
@@ -108,6 +112,11 @@ public final class DatabaseCatalog {
         Instant now = clock.instant();
         return new DatabaseDescriptor(UUID.randomUUID().toString(), name, tenant, organizationId, now, now, metadata,
                 settings, 0);
+    }
+
+    /** Creates the tenant's database bucket if needed, refusing one that another tenant owns. */
+    public void claimBucket(TenantId tenant) {
+        ownership.claim(tenant.databaseBucket(), tenant);
     }
 
     public void register(DatabaseDescriptor descriptor) {

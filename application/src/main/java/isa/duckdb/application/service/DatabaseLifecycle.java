@@ -34,7 +34,8 @@ import java.util.stream.Stream;
 public final class DatabaseLifecycle {
     private static final System.Logger LOG = System.getLogger(DatabaseLifecycle.class.getName());
     private static final String SNAPSHOT_FILE = "snapshot.upload";
-    private static final String SCRATCH_DIR = "scratch";
+    static final String SCRATCH_DIR = "scratch";
+    static final String INCOMING_DIR = ".incoming";
     private static final int MISSES_BEFORE_BLOCKING_SYNC = 3;
     private static final Duration BLOCKING_SYNC_WAIT = Duration.ofSeconds(10);
 
@@ -201,6 +202,39 @@ public final class DatabaseLifecycle {
         }
     }
 
+    /**
+     * Makes storage hold the database's latest committed state now (for backups), waiting up to
+     * {@code maxWait} for running calls. UNAVAILABLE when that cannot be done.
+     */
+    public void syncNow(DatabaseDescriptor descriptor, Duration maxWait) {
+        OpenDatabase database = open.get(DatabaseKey.of(descriptor.tenant(), descriptor.name()));
+        if (database == null || !database.hasUnsyncedChanges()) {
+            return;
+        }
+        if (!database.gate.enterExclusive(maxWait, true)) {
+            throw new ServiceException(ErrorKind.UNAVAILABLE, "database '" + descriptor.name()
+                    + "' is busy; its latest changes could not be written to storage yet, retry shortly");
+        }
+        try {
+            if (database.hasUnsyncedChanges()) {
+                upload(database);
+            }
+        } finally {
+            database.gate.exitExclusive(false);
+        }
+    }
+
+    /** A fresh folder for files that belong to no open database yet (uploads being received, restores). */
+    public Path incomingFile(String prefix) {
+        Path incoming = settings.workRoot().resolve(INCOMING_DIR);
+        try {
+            Files.createDirectories(incoming);
+        } catch (IOException e) {
+            throw new ServiceException(ErrorKind.INTERNAL, "cannot prepare a spool folder", e);
+        }
+        return incoming.resolve(prefix + "-" + java.util.UUID.randomUUID());
+    }
+
     /** Closes databases unused for the idle timeout, syncing them first. */
     public void closeIdle() {
         Instant cutoff = clock.instant().minus(settings.idleTimeout());
@@ -238,8 +272,8 @@ public final class DatabaseLifecycle {
                 upload(database);
             }
             database.engine.close();
-            open.remove(database.key, database);
             deleteRecursively(database.directory);
+            open.remove(database.key, database);
             closed = true;
             return true;
         } catch (RuntimeException e) {
@@ -281,13 +315,20 @@ public final class DatabaseLifecycle {
         }
     }
 
+    /** At start-up: drops half-received uploads and syncs working copies a crash left behind. */
+    public void recoverAtStart() {
+        deleteRecursively(settings.workRoot().resolve(INCOMING_DIR));
+        recoverLeftovers();
+    }
+
     /** Syncs working copies left by a run that did not close them (a crash), then removes them. */
     public void recoverLeftovers() {
         if (!Files.isDirectory(settings.workRoot())) {
             return;
         }
         try (Stream<Path> buckets = Files.list(settings.workRoot())) {
-            for (Path bucket : buckets.filter(Files::isDirectory).toList()) {
+            for (Path bucket : buckets.filter(Files::isDirectory)
+                    .filter(b -> !b.getFileName().toString().startsWith(".")).toList()) {
                 recoverBucket(bucket);
             }
         } catch (IOException e) {
@@ -304,7 +345,11 @@ public final class DatabaseLifecycle {
                     continue;
                 }
                 DatabaseKey key = new DatabaseKey(bucketDirectory.getFileName().toString(), DatabaseName.of(name));
-                recoverOne(key, directory, file);
+                synchronized (openLocks.computeIfAbsent(key, k -> new Object())) {
+                    if (!open.containsKey(key) && Files.exists(file)) {
+                        recoverOne(key, directory, file);
+                    }
+                }
             }
         }
     }

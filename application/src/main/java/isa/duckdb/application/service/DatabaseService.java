@@ -58,6 +58,7 @@ public final class DatabaseService implements ManageDatabasesUseCase {
         String lockKey = tenant.databaseBucket() + "/" + name.value();
         synchronized (createLocks.computeIfAbsent(lockKey, k -> new Object())) {
             try {
+                catalog.claimBucket(tenant);
                 if (catalog.find(tenant, name).isPresent()) {
                     throw ServiceException.alreadyExists("database '" + name + "' already exists for user '" + tenant + "'");
                 }

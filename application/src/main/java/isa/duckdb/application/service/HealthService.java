@@ -37,8 +37,13 @@ public final class HealthService implements CheckHealthUseCase {
             storage.checkReachable();
             return "ok";
         }));
-        boolean healthy = checks.values().stream().allMatch("ok"::equals);
-        return new HealthReport(healthy, healthy ? "SERVING" : "NOT_SERVING", checks, lifecycle.openCount(),
+        boolean engineOk = "ok".equals(checks.get("engine"));
+        boolean storageOk = "ok".equals(checks.get("storage"));
+        LifecycleStats stats = lifecycle.stats();
+        checks.put("unsynced_databases", Long.toString(stats.dirtyDatabases()));
+        boolean healthy = engineOk && storageOk;
+        String status = healthy ? "SERVING" : engineOk ? "DEGRADED" : "NOT_SERVING";
+        return new HealthReport(healthy, status, checks, lifecycle.openCount(),
                 storage.backendName(), Duration.between(started, clock.instant()), engine.version());
     }
 

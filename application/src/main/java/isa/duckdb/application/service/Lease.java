@@ -20,6 +20,11 @@ public final class Lease implements AutoCloseable {
         return database.engine.openSession();
     }
 
+    /** The folder the database's engine may read and write files in; files put here are the tenant's own. */
+    public java.nio.file.Path scratch() {
+        return database.scratch();
+    }
+
     public int tableCount() {
         return database.engine.tableCount();
     }

@@ -28,6 +28,7 @@ public final class LifecycleScheduler {
         try {
             lifecycle.syncChanged();
             lifecycle.closeIdle();
+            lifecycle.recoverLeftovers();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Periodic sync failed: {0}", e.getMessage());
         }

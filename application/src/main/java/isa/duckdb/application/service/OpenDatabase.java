@@ -29,6 +29,10 @@ final class OpenDatabase {
         this.lastAccess = now;
     }
 
+    Path scratch() {
+        return directory.resolve(DatabaseLifecycle.SCRATCH_DIR);
+    }
+
     boolean hasUnsyncedChanges() {
         return !engine.changeMarker().equals(syncedMarker);
     }

@@ -1,0 +1,143 @@
+package isa.duckdb.application.service;
+
+import isa.duckdb.application.port.in.BackupOutcome;
+import isa.duckdb.application.port.in.BackupUseCase;
+import isa.duckdb.application.port.in.DatabaseView;
+import isa.duckdb.application.port.out.EngineDatabase;
+import isa.duckdb.application.port.out.EngineLimits;
+import isa.duckdb.application.port.out.ObjectStorage;
+import isa.duckdb.application.port.out.QueryEngine;
+import isa.duckdb.application.port.out.StoredObject;
+import isa.duckdb.domain.DatabaseDescriptor;
+import isa.duckdb.domain.DatabaseName;
+import isa.duckdb.domain.DatabaseSettings;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ObjectKey;
+import isa.duckdb.domain.ServiceException;
+import isa.duckdb.domain.TenantId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Backups are server-side copies of the synced database file under {@code backups/} in the
+ * tenant's bucket; a restore copies a backup that passed as a DuckDB database to a new name.
+ */
+public final class BackupService implements BackupUseCase {
+    static final String BACKUP_PREFIX = "backups/";
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final byte[] DUCKDB_MAGIC = "DUCK".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAGIC_OFFSET = 8;
+    private static final Duration SYNC_WAIT = Duration.ofSeconds(30);
+
+    private final DatabaseCatalog catalog;
+    private final DatabaseLifecycle lifecycle;
+    private final ObjectStorage storage;
+    private final QueryEngine engine;
+    private final Clock clock;
+
+    public BackupService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ObjectStorage storage,
+            QueryEngine engine, Clock clock) {
+        this.catalog = catalog;
+        this.lifecycle = lifecycle;
+        this.storage = storage;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    @Override
+    public BackupOutcome backup(TenantId tenant, String databaseRef, String backupName, boolean incremental) {
+        DatabaseDescriptor descriptor = catalog.resolve(tenant, databaseRef);
+        String label = backupName == null || backupName.isBlank()
+                ? descriptor.name().value()
+                : DatabaseName.of(backupName).value();
+        lifecycle.syncNow(descriptor, SYNC_WAIT);
+        Instant now = clock.instant();
+        String path = BACKUP_PREFIX + label + "-" + STAMP.format(now) + ".duckdb";
+        String bucket = tenant.databaseBucket();
+        storage.copy(bucket, descriptor.name().objectKey(), path);
+        long size = storage.stat(bucket, path).map(StoredObject::size)
+                .orElseThrow(() -> new ServiceException(ErrorKind.INTERNAL, "the backup copy did not appear"));
+        String message = "full backup of '" + descriptor.name() + "' stored as " + path
+                + (incremental ? " (incremental backups are not supported; this is a full copy)" : "");
+        return new BackupOutcome(path, size, now, message);
+    }
+
+    @Override
+    public DatabaseView restore(TenantId tenant, String backupPath, String newDatabaseName) {
+        if (newDatabaseName == null || newDatabaseName.isBlank()) {
+            throw ServiceException.invalid("new_database_name is required");
+        }
+        DatabaseName name = DatabaseName.of(newDatabaseName);
+        String bucket = tenant.databaseBucket();
+        ObjectKey key = ObjectKey.of(keyInOwnBucket(backupPath, bucket));
+        catalog.claimBucket(tenant);
+        if (catalog.find(tenant, name).isPresent()) {
+            throw ServiceException.alreadyExists("database '" + name + "' already exists for user '" + tenant + "'");
+        }
+        StoredObject backup = storage.stat(bucket, key.value())
+                .orElseThrow(() -> ServiceException.notFound("backup '" + key + "' does not exist for user '" + tenant + "'"));
+        int tables = verifiedTableCount(bucket, key);
+        storage.copy(bucket, key.value(), name.objectKey());
+        DatabaseDescriptor descriptor = catalog.newDescriptor(tenant, name, "", Map.of("restored_from", key.value()),
+                DatabaseSettings.DEFAULTS).withTableCount(tables);
+        catalog.register(descriptor);
+        return new DatabaseView(descriptor, bucket, name.objectKey(), backup.size(), tables, engine.version());
+    }
+
+    /** Accepts a key in the tenant's bucket, also written as {@code bucket/key} or {@code s3://bucket/key}. */
+    private static String keyInOwnBucket(String backupPath, String bucket) {
+        if (backupPath == null || backupPath.isBlank()) {
+            throw ServiceException.invalid("backup_path is required");
+        }
+        String path = backupPath.trim();
+        if (path.startsWith("s3://")) {
+            path = path.substring("s3://".length());
+            if (!path.startsWith(bucket + "/")) {
+                throw ServiceException.invalid("backup_path must be in your own bucket '" + bucket + "'");
+            }
+        }
+        return path.startsWith(bucket + "/") ? path.substring(bucket.length() + 1) : path;
+    }
+
+    /** Downloads the backup and opens it with the engine; anything that is not a DuckDB database is refused. */
+    private int verifiedTableCount(String bucket, ObjectKey key) {
+        Path folder = lifecycle.incomingFile("restore");
+        Path file = folder.resolve("candidate.duckdb");
+        try {
+            Files.createDirectories(folder.resolve("scratch"));
+            storage.download(bucket, key.value(), file);
+            requireDuckDbHeader(file, key);
+            try (EngineDatabase candidate = engine.open(file, new EngineLimits(1, "256MB", folder.resolve("scratch")))) {
+                return candidate.tableCount();
+            } catch (ServiceException e) {
+                throw ServiceException.invalid("backup '" + key + "' is not a readable DuckDB database");
+            }
+        } catch (IOException e) {
+            throw new ServiceException(ErrorKind.INTERNAL, "the backup could not be checked");
+        } finally {
+            DatabaseLifecycle.deleteRecursively(folder);
+        }
+    }
+
+    private static void requireDuckDbHeader(Path file, ObjectKey key) throws IOException {
+        byte[] header = new byte[MAGIC_OFFSET + DUCKDB_MAGIC.length];
+        try (InputStream in = Files.newInputStream(file)) {
+            int read = in.readNBytes(header, 0, header.length);
+            byte[] magic = Arrays.copyOfRange(header, MAGIC_OFFSET, MAGIC_OFFSET + DUCKDB_MAGIC.length);
+            if (read < header.length || !Arrays.equals(magic, DUCKDB_MAGIC)) {
+                throw ServiceException.invalid("backup '" + key + "' is not a DuckDB database file");
+            }
+        }
+    }
+}
