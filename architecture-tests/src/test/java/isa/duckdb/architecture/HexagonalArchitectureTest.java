@@ -105,4 +105,12 @@ class HexagonalArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("isa.duckdb.adapters..")
                 .check(classes);
     }
+
+    @Test
+    void theEndToEndClientSpeaksOnlyTheWire() {
+        noClasses().that().resideInAPackage("isa.duckdb.e2e..")
+                .should().dependOnClassesThat().resideInAnyPackage("isa.duckdb.domain..",
+                        "isa.duckdb.application..", "isa.duckdb.adapters..", "isa.duckdb.bootstrap..")
+                .check(classes);
+    }
 }
