@@ -1,6 +1,7 @@
 package isa.duckdb.adapters.duckdb;
 
 import isa.duckdb.application.port.out.EngineSession;
+import isa.duckdb.application.port.out.SchemaCatalog;
 import isa.duckdb.application.port.out.StatementOutcome;
 import isa.duckdb.domain.BoundSql;
 import isa.duckdb.domain.CancellationSignal;
@@ -77,6 +78,11 @@ final class DuckDbSession implements EngineSession {
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }
+    }
+
+    @Override
+    public SchemaCatalog catalog(CancellationSignal signal) {
+        return new DuckDbSchemaCatalog(new SqlRunner(connection, errors, signal));
     }
 
     @Override
