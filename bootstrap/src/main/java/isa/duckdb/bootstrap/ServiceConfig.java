@@ -1,5 +1,6 @@
 package isa.duckdb.bootstrap;
 
+import isa.duckdb.domain.ExtensionAllowList;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -14,7 +15,8 @@ public record ServiceConfig(
         int maxOpenDatabases,
         Duration idleTimeout,
         Duration shutdownGrace,
-        int maxConcurrentCalls) {
+        int maxConcurrentCalls,
+        ExtensionAllowList extensionAllowList) {
 
     public Path storageRoot() {
         return dataPath.resolve("storage");

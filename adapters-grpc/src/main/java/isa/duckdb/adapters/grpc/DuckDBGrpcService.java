@@ -3,6 +3,30 @@ package isa.duckdb.adapters.grpc;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import isa.duckdb.api.BatchResult;
+import isa.duckdb.api.CreateFunctionRequest;
+import isa.duckdb.api.CreateFunctionResponse;
+import isa.duckdb.api.CreateTableRequest;
+import isa.duckdb.api.CreateTableResponse;
+import isa.duckdb.api.CreateViewRequest;
+import isa.duckdb.api.CreateViewResponse;
+import isa.duckdb.api.DropTableRequest;
+import isa.duckdb.api.DropTableResponse;
+import isa.duckdb.api.DropViewRequest;
+import isa.duckdb.api.DropViewResponse;
+import isa.duckdb.api.GetMetricsRequest;
+import isa.duckdb.api.GetMetricsResponse;
+import isa.duckdb.api.GetTableSchemaRequest;
+import isa.duckdb.api.GetTableSchemaResponse;
+import isa.duckdb.api.GetTableStatsRequest;
+import isa.duckdb.api.GetTableStatsResponse;
+import isa.duckdb.api.InstallExtensionRequest;
+import isa.duckdb.api.InstallExtensionResponse;
+import isa.duckdb.api.ListExtensionsRequest;
+import isa.duckdb.api.ListExtensionsResponse;
+import isa.duckdb.api.ListTablesRequest;
+import isa.duckdb.api.ListTablesResponse;
+import isa.duckdb.api.ListViewsRequest;
+import isa.duckdb.api.ListViewsResponse;
 import isa.duckdb.api.CreateDatabaseRequest;
 import isa.duckdb.api.CreateDatabaseResponse;
 import isa.duckdb.api.DeleteDatabaseRequest;
@@ -28,11 +52,13 @@ import isa.duckdb.application.port.in.BatchCommand;
 import isa.duckdb.application.port.in.BatchOutcome;
 import isa.duckdb.application.port.in.CheckHealthUseCase;
 import isa.duckdb.application.port.in.CreateDatabaseCommand;
+import isa.duckdb.application.port.in.DatabaseMetrics;
 import isa.duckdb.application.port.in.DatabasePage;
 import isa.duckdb.application.port.in.DeleteDatabaseCommand;
 import isa.duckdb.application.port.in.ExecuteBatchUseCase;
 import isa.duckdb.application.port.in.ExecuteQueryUseCase;
 import isa.duckdb.application.port.in.ExecuteStatementUseCase;
+import isa.duckdb.application.port.in.GetMetricsUseCase;
 import isa.duckdb.application.port.in.HealthReport;
 import isa.duckdb.application.port.in.ListDatabasesQuery;
 import isa.duckdb.application.port.in.ManageDatabasesUseCase;
@@ -40,6 +66,7 @@ import isa.duckdb.application.port.in.OpenQuery;
 import isa.duckdb.application.port.in.PrepareStatementUseCase;
 import isa.duckdb.application.port.in.PreparedStatementInfo;
 import isa.duckdb.application.port.in.QueryCommand;
+import isa.duckdb.application.port.in.ServiceMetrics;
 import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.Column;
@@ -49,7 +76,10 @@ import isa.duckdb.domain.TenantId;
 import java.time.Instant;
 import java.util.List;
 
-/** The wire contract's {@code isa.duckdb.DuckDBService}; RPCs of later issues answer UNIMPLEMENTED. */
+/**
+ * The wire contract's {@code isa.duckdb.DuckDBService}; RPCs of later issues answer UNIMPLEMENTED.
+ * The catalog RPCs (tables, views, functions, extensions) are answered by {@link CatalogRpcs}.
+ */
 public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImplBase {
     private final ManageDatabasesUseCase databases;
     private final ExecuteQueryUseCase queries;
@@ -60,10 +90,14 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
     private final StreamLimits limits;
     private final StreamStats streamStats;
     private final String serviceVersion;
+    private final CatalogRpcs catalog;
+    private final GetMetricsUseCase metrics;
+    private final RpcMetrics rpcMetrics;
 
     public DuckDBGrpcService(ManageDatabasesUseCase databases, ExecuteQueryUseCase queries,
             ExecuteStatementUseCase statements, ExecuteBatchUseCase batches, PrepareStatementUseCase preparer,
-            CheckHealthUseCase health, StreamLimits limits, StreamStats streamStats, String serviceVersion) {
+            CheckHealthUseCase health, StreamLimits limits, StreamStats streamStats, String serviceVersion,
+            CatalogUseCases catalogUseCases, RpcMetrics rpcMetrics) {
         this.databases = databases;
         this.queries = queries;
         this.statements = statements;
@@ -73,6 +107,9 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
         this.limits = limits;
         this.streamStats = streamStats;
         this.serviceVersion = serviceVersion;
+        this.catalog = new CatalogRpcs(catalogUseCases);
+        this.metrics = catalogUseCases.metrics();
+        this.rpcMetrics = rpcMetrics;
     }
 
     @Override
@@ -224,6 +261,9 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
             BatchOutcome outcome = batches.execute(new BatchCommand(TenantId.of(request.getUserId()),
                     request.getDatabaseId(), request.getStatementsList(), request.getTransaction()),
                     CallSignals.forCurrentCall());
+            if (!outcome.success()) {
+                CallRecord.markFailed();
+            }
             ExecuteBatchResponse.Builder response = ExecuteBatchResponse.newBuilder()
                     .setSuccess(outcome.success())
                     .setError(outcome.error())
@@ -253,17 +293,102 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
     @Override
     public void healthCheck(HealthCheckRequest request, StreamObserver<HealthCheckResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            HealthReport report = health.check();
+            HealthReport report = health.check(request.getDatabaseId());
             HealthCheckResponse.Builder response = HealthCheckResponse.newBuilder()
                     .setSuccess(true)
                     .setHealthy(report.healthy())
                     .setStatus(report.status())
                     .setTimestamp(ProtoValues.timestamp(Instant.now()));
             if (request.getDetailed()) {
-                response.setDetails(HealthDetails.of(report, serviceVersion, streamStats));
+                response.setDetails(HealthDetails.of(report, serviceVersion, streamStats, metrics.serviceMetrics(),
+                        rpcMetrics));
             }
             return response.build();
         }, error -> HealthCheckResponse.newBuilder().setSuccess(false).setHealthy(false).setError(error).build());
+    }
+
+    /** Service-wide counters, or with {@code database_id} ({@code {user_id}/{database}}) one database's. */
+    @Override
+    public void getMetrics(GetMetricsRequest request, StreamObserver<GetMetricsResponse> observer) {
+        UnaryCalls.answer(observer, () -> {
+            if (!request.getDatabaseId().isEmpty()) {
+                DatabaseMetrics database = metrics.databaseMetrics(request.getDatabaseId());
+                return GetMetricsResponse.newBuilder()
+                        .setSuccess(true)
+                        .setTotalQueries(database.queries().count())
+                        .setActiveConnections(database.callsInFlight())
+                        .setAvgQueryTimeMs(database.queries().averageMillis())
+                        .setCacheHits(database.cacheHits())
+                        .setCacheMisses(database.cacheMisses())
+                        .setMetrics(MetricsStructs.database(database))
+                        .build();
+            }
+            ServiceMetrics service = metrics.serviceMetrics();
+            return GetMetricsResponse.newBuilder()
+                    .setSuccess(true)
+                    .setTotalQueries(service.queries().count())
+                    .setActiveConnections(rpcMetrics.inFlight())
+                    .setAvgQueryTimeMs(service.queries().averageMillis())
+                    .setCacheHits(service.cacheHits())
+                    .setCacheMisses(service.cacheMisses())
+                    .setMetrics(MetricsStructs.service(service, rpcMetrics, streamStats))
+                    .build();
+        }, error -> GetMetricsResponse.newBuilder().setSuccess(false).setError(error).build());
+    }
+
+    @Override
+    public void createTable(CreateTableRequest request, StreamObserver<CreateTableResponse> observer) {
+        catalog.createTable(request, observer);
+    }
+
+    @Override
+    public void listTables(ListTablesRequest request, StreamObserver<ListTablesResponse> observer) {
+        catalog.listTables(request, observer);
+    }
+
+    @Override
+    public void dropTable(DropTableRequest request, StreamObserver<DropTableResponse> observer) {
+        catalog.dropTable(request, observer);
+    }
+
+    @Override
+    public void getTableSchema(GetTableSchemaRequest request, StreamObserver<GetTableSchemaResponse> observer) {
+        catalog.getTableSchema(request, observer);
+    }
+
+    @Override
+    public void getTableStats(GetTableStatsRequest request, StreamObserver<GetTableStatsResponse> observer) {
+        catalog.getTableStats(request, observer);
+    }
+
+    @Override
+    public void createView(CreateViewRequest request, StreamObserver<CreateViewResponse> observer) {
+        catalog.createView(request, observer);
+    }
+
+    @Override
+    public void listViews(ListViewsRequest request, StreamObserver<ListViewsResponse> observer) {
+        catalog.listViews(request, observer);
+    }
+
+    @Override
+    public void dropView(DropViewRequest request, StreamObserver<DropViewResponse> observer) {
+        catalog.dropView(request, observer);
+    }
+
+    @Override
+    public void createFunction(CreateFunctionRequest request, StreamObserver<CreateFunctionResponse> observer) {
+        catalog.createFunction(request, observer);
+    }
+
+    @Override
+    public void listExtensions(ListExtensionsRequest request, StreamObserver<ListExtensionsResponse> observer) {
+        catalog.listExtensions(request, observer);
+    }
+
+    @Override
+    public void installExtension(InstallExtensionRequest request, StreamObserver<InstallExtensionResponse> observer) {
+        catalog.installExtension(request, observer);
     }
 
     private static QueryCommand queryCommand(ExecuteQueryRequest request) {
