@@ -12,6 +12,8 @@ import isa.duckdb.api.ColumnStats;
 import isa.duckdb.api.CreateTableRequest;
 import isa.duckdb.api.CreateTableResponse;
 import isa.duckdb.api.DropTableRequest;
+import isa.duckdb.api.ExecuteBatchRequest;
+import isa.duckdb.api.PrepareStatementRequest;
 import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.GetTableSchemaRequest;
 import isa.duckdb.api.GetTableSchemaResponse;
@@ -270,6 +272,24 @@ class TableEndToEndTest {
                 .setTableName("user_tess_events").build()).getStats().getRowCount()).isEqualTo(2);
         assertThat(Requests.statement(stub, USER, DB, "SELECT * FROM user_other_events").getError())
                 .startsWith("NOT_FOUND:");
+
+        var batch = stub.executeBatch(ExecuteBatchRequest.newBuilder().setUserId(USER).setDatabaseId(DB)
+                .addStatements("INSERT INTO user_tess_events VALUES (3)").build());
+        assertThat(batch.getSuccess()).isTrue();
+        var prepared = stub.prepareStatement(PrepareStatementRequest.newBuilder().setUserId(USER).setDatabaseId(DB)
+                .setStatement("SELECT count(*) FROM user_tess_events WHERE id > ?").build());
+        assertThat(prepared.getError()).isEmpty();
+        assertThat(stub.executeQuery(Requests.query(USER, DB, "").setStatementId(prepared.getStatementId())
+                .putParameters("1", isa.duckdb.api.Value.newBuilder().setIntValue(1).build()).build())
+                .getRows(0).getValues(0).getIntValue()).isEqualTo(2);
+        var chunks = stub.executeQueryStream(Requests.query(USER, DB, "SELECT id FROM user_tess_events").build());
+        int streamed = 0;
+        while (chunks.hasNext()) {
+            var chunk = chunks.next();
+            assertThat(chunk.getError()).isEmpty();
+            streamed += chunk.getRowsCount();
+        }
+        assertThat(streamed).isEqualTo(3);
     }
 
     @Test

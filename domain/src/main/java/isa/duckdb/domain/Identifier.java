@@ -27,7 +27,15 @@ public record Identifier(String value) {
 
     /** {@code "value"} with inner double quotes doubled: always one identifier, whatever the text. */
     public String quoted() {
-        return '"' + value.replace("\"", "\"\"") + '"';
+        return quote(value);
+    }
+
+    /**
+     * A name the engine's own catalog reported (so it may be longer than a caller could give),
+     * quoted the same way.
+     */
+    public static String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     @Override

@@ -92,6 +92,6 @@ final class CatalogDdl {
     }
 
     static String rowCount(String schema, String table) {
-        return "SELECT count(*) FROM " + Identifier.of(schema).quoted() + "." + Identifier.of(table).quoted();
+        return "SELECT count(*) FROM " + Identifier.quote(schema) + "." + Identifier.quote(table);
     }
 }

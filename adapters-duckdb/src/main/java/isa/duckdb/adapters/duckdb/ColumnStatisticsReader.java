@@ -19,7 +19,7 @@ final class ColumnStatisticsReader {
 
     ColumnStatisticsReader(SqlRunner sql, String schema, String table) {
         this.sql = sql;
-        this.table = Identifier.of(schema).quoted() + "." + Identifier.of(table).quoted();
+        this.table = Identifier.quote(schema) + "." + Identifier.quote(table);
     }
 
     List<ColumnStatistics> read(List<ColumnDescription> columns) {
@@ -56,7 +56,7 @@ final class ColumnStatisticsReader {
     private List<ColumnStatistics> readAll(List<ColumnDescription> columns, boolean withRange) {
         StringBuilder select = new StringBuilder("SELECT ");
         for (int i = 0; i < columns.size(); i++) {
-            String c = Identifier.of(columns.get(i).name()).quoted();
+            String c = Identifier.quote(columns.get(i).name());
             if (i > 0) {
                 select.append(", ");
             }

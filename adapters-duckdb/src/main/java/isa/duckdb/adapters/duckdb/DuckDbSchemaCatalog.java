@@ -54,7 +54,7 @@ final class DuckDbSchemaCatalog implements SchemaCatalog {
             types = sql.resultTypes(CatalogDdl.castProbe(type.text()));
         } catch (ServiceException e) {
             throw ServiceException.invalid(what + " '" + SafeText.quote(type.text()) + "' is not a DuckDB type: "
-                    + e.detail());
+                    + e.detail().lines().findFirst().orElse(""));
         }
         if (types.size() != 1) {
             throw ServiceException.invalid(what + " '" + SafeText.quote(type.text()) + "' is not one DuckDB type");
@@ -144,7 +144,7 @@ final class DuckDbSchemaCatalog implements SchemaCatalog {
         if (table.schema().contains("\"") || table.table().contains("\"")) {
             return 0;
         }
-        String name = SqlLiteral.string(Identifier.of(table.schema()).quoted() + "." + Identifier.of(table.table()).quoted());
+        String name = SqlLiteral.string(Identifier.quote(table.schema()) + "." + Identifier.quote(table.table()));
         return sql.query(CatalogQueries.ESTIMATED_SIZE.formatted(name), List.of(), rows -> rows.getLong(1)).get(0);
     }
 
@@ -176,13 +176,11 @@ final class DuckDbSchemaCatalog implements SchemaCatalog {
     }
 
     @Override
-    public List<QualifiedName> listViews() {
+    public List<String> listViews() {
         return sql.query(CatalogQueries.LIST_VIEWS, List.of(), rows -> {
             String schema = rows.getString(1);
-            Identifier view = Identifier.of(rows.getString(2));
-            return QualifiedName.DEFAULT_SCHEMA.equals(schema)
-                    ? QualifiedName.of(view)
-                    : new QualifiedName(Optional.of(Identifier.of(schema)), view);
+            String view = rows.getString(2);
+            return QualifiedName.DEFAULT_SCHEMA.equals(schema) ? view : schema + "." + view;
         });
     }
 

@@ -189,11 +189,23 @@ class DuckDbSchemaCatalogTest {
     }
 
     @Test
+    void namesMadeInSqlBeyondTheRpcLimitsAreStillDescribed() {
+        String longName = "c".repeat(300);
+        run("CREATE TABLE wide(\"" + longName + "\" INTEGER, \"q\"\"uote\" INTEGER)");
+        run("INSERT INTO wide VALUES (1, 2)");
+
+        TableStatistics stats = catalog.tableStatistics(QualifiedName.parse("wide"), true).orElseThrow();
+
+        assertThat(stats.columns()).extracting(ColumnStatistics::name).containsExactly(longName, "q\"uote");
+        assertThat(stats.columns().get(1).max()).isEqualTo(new Value.Int(2));
+    }
+
+    @Test
     void viewsAreListedApartFromTablesAndDropped() {
         run("CREATE TABLE t(x INTEGER)");
         catalog.createView(QualifiedName.parse("v"), "SELECT x * 2 AS y FROM t", false);
 
-        assertThat(catalog.listViews()).extracting(QualifiedName::toString).containsExactly("v");
+        assertThat(catalog.listViews()).containsExactly("v");
         assertThat(catalog.viewExists(QualifiedName.parse("V"))).isTrue();
         assertThat(catalog.tableExists(QualifiedName.parse("v"))).isFalse();
         assertThatThrownBy(() -> catalog.createView(QualifiedName.parse("v"), "SELECT 1", false))

@@ -3,6 +3,7 @@ package isa.duckdb.application.service;
 import isa.duckdb.application.port.in.CreateViewCommand;
 import isa.duckdb.application.port.in.ManageViewsUseCase;
 import isa.duckdb.application.port.in.TableRef;
+import isa.duckdb.application.port.out.SchemaCatalog;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ClientSqlPolicy;
 import isa.duckdb.domain.LegacyTablePrefix;
@@ -53,9 +54,7 @@ public final class ViewService implements ManageViewsUseCase {
 
     @Override
     public List<String> list(TenantId tenant, String databaseRef, CancellationSignal signal) {
-        return access.on(tenant, databaseRef, signal, catalog -> catalog.listViews().stream()
-                .map(QualifiedName::toString)
-                .toList());
+        return access.on(tenant, databaseRef, signal, SchemaCatalog::listViews);
     }
 
     @Override

@@ -45,8 +45,8 @@ public interface SchemaCatalog {
 
     boolean viewExists(QualifiedName name);
 
-    /** Views, sorted by schema and name. */
-    List<QualifiedName> listViews();
+    /** View names, sorted by schema and name; {@code schema.view} outside the default schema. */
+    List<String> listViews();
 
     void dropView(QualifiedName name);
 
