@@ -6,10 +6,15 @@ import isa.duckdb.application.port.in.BackupUseCase;
 import isa.duckdb.application.port.in.CheckHealthUseCase;
 import isa.duckdb.application.port.in.ImportStreamUseCase;
 import isa.duckdb.application.port.in.TransferDataUseCase;
+import isa.duckdb.application.port.in.CreateFunctionUseCase;
 import isa.duckdb.application.port.in.ExecuteBatchUseCase;
 import isa.duckdb.application.port.in.ExecuteQueryUseCase;
 import isa.duckdb.application.port.in.ExecuteStatementUseCase;
+import isa.duckdb.application.port.in.GetMetricsUseCase;
 import isa.duckdb.application.port.in.ManageDatabasesUseCase;
+import isa.duckdb.application.port.in.ManageExtensionsUseCase;
+import isa.duckdb.application.port.in.ManageTablesUseCase;
+import isa.duckdb.application.port.in.ManageViewsUseCase;
 import isa.duckdb.application.port.in.PrepareStatementUseCase;
 import isa.duckdb.application.port.out.ObjectStorage;
 import isa.duckdb.application.port.out.QueryEngine;
@@ -20,11 +25,17 @@ import isa.duckdb.application.service.DataTransferService;
 import isa.duckdb.application.service.DatabaseCatalog;
 import isa.duckdb.application.service.DatabaseLifecycle;
 import isa.duckdb.application.service.DatabaseService;
+import isa.duckdb.application.service.ExtensionService;
+import isa.duckdb.application.service.FunctionService;
 import isa.duckdb.application.service.HealthService;
 import isa.duckdb.application.service.LifecycleScheduler;
 import isa.duckdb.application.service.LifecycleSettings;
+import isa.duckdb.application.service.MetricsService;
 import isa.duckdb.application.service.PreparedStatements;
+import isa.duckdb.application.service.QueryMetrics;
 import isa.duckdb.application.service.QueryService;
+import isa.duckdb.application.service.TableService;
+import isa.duckdb.application.service.ViewService;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -131,16 +142,54 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
+    static QueryMetrics queryMetrics() {
+        return new QueryMetrics();
+    }
+
+    @Provides
+    @Singleton
     static QueryService queryService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, Clock clock,
-            @Named(TIMERS) ScheduledExecutorService timers) {
-        return new QueryService(catalog, lifecycle, new PreparedStatements(clock), new CallTimer(timers));
+            @Named(TIMERS) ScheduledExecutorService timers, QueryMetrics metrics) {
+        return new QueryService(catalog, lifecycle, new PreparedStatements(clock), new CallTimer(timers), metrics);
     }
 
     @Provides
     @Singleton
     static HealthService healthService(QueryEngine engine, ObjectStorage storage, DatabaseLifecycle lifecycle,
+            DatabaseCatalog catalog, Clock clock) {
+        return new HealthService(engine, storage, lifecycle, catalog, clock);
+    }
+
+    @Provides
+    @Singleton
+    static TableService tableService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
+        return new TableService(catalog, lifecycle);
+    }
+
+    @Provides
+    @Singleton
+    static ViewService viewService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
+        return new ViewService(catalog, lifecycle);
+    }
+
+    @Provides
+    @Singleton
+    static FunctionService functionService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
+        return new FunctionService(catalog, lifecycle);
+    }
+
+    @Provides
+    @Singleton
+    static ExtensionService extensionService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle,
+            ServiceConfig config) {
+        return new ExtensionService(catalog, lifecycle, config.extensionAllowList());
+    }
+
+    @Provides
+    @Singleton
+    static MetricsService metricsService(QueryMetrics metrics, DatabaseLifecycle lifecycle, DatabaseCatalog catalog,
             Clock clock) {
-        return new HealthService(engine, storage, lifecycle, clock);
+        return new MetricsService(metrics, lifecycle, catalog, clock);
     }
 
     @Provides
@@ -170,6 +219,31 @@ final class ApplicationModule {
 
     @Provides
     static CheckHealthUseCase checkHealth(HealthService service) {
+        return service;
+    }
+
+    @Provides
+    static ManageTablesUseCase manageTables(TableService service) {
+        return service;
+    }
+
+    @Provides
+    static ManageViewsUseCase manageViews(ViewService service) {
+        return service;
+    }
+
+    @Provides
+    static CreateFunctionUseCase createFunction(FunctionService service) {
+        return service;
+    }
+
+    @Provides
+    static ManageExtensionsUseCase manageExtensions(ExtensionService service) {
+        return service;
+    }
+
+    @Provides
+    static GetMetricsUseCase getMetrics(MetricsService service) {
         return service;
     }
 }

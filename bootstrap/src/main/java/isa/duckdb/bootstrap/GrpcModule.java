@@ -4,19 +4,27 @@ import dagger.Module;
 import dagger.Provides;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import isa.duckdb.adapters.grpc.CallMetricsInterceptor;
+import isa.duckdb.adapters.grpc.CatalogUseCases;
 import isa.duckdb.adapters.grpc.DuckDBGrpcService;
 import isa.duckdb.adapters.grpc.GrpcServices;
 import isa.duckdb.adapters.grpc.StorageRpcs;
+import isa.duckdb.adapters.grpc.RpcMetrics;
 import isa.duckdb.adapters.grpc.StreamLimits;
 import isa.duckdb.adapters.grpc.StreamStats;
 import isa.duckdb.application.port.in.BackupUseCase;
 import isa.duckdb.application.port.in.CheckHealthUseCase;
 import isa.duckdb.application.port.in.ImportStreamUseCase;
 import isa.duckdb.application.port.in.TransferDataUseCase;
+import isa.duckdb.application.port.in.CreateFunctionUseCase;
 import isa.duckdb.application.port.in.ExecuteBatchUseCase;
 import isa.duckdb.application.port.in.ExecuteQueryUseCase;
 import isa.duckdb.application.port.in.ExecuteStatementUseCase;
+import isa.duckdb.application.port.in.GetMetricsUseCase;
 import isa.duckdb.application.port.in.ManageDatabasesUseCase;
+import isa.duckdb.application.port.in.ManageExtensionsUseCase;
+import isa.duckdb.application.port.in.ManageTablesUseCase;
+import isa.duckdb.application.port.in.ManageViewsUseCase;
 import isa.duckdb.application.port.in.PrepareStatementUseCase;
 import isa.duckdb.application.service.DatabaseLifecycle;
 import isa.duckdb.application.service.LifecycleScheduler;
@@ -46,6 +54,19 @@ final class GrpcModule {
 
     @Provides
     @Singleton
+    static RpcMetrics rpcMetrics() {
+        return new RpcMetrics();
+    }
+
+    @Provides
+    @Singleton
+    static CatalogUseCases catalogUseCases(ManageTablesUseCase tables, ManageViewsUseCase views,
+            CreateFunctionUseCase functions, ManageExtensionsUseCase extensions, GetMetricsUseCase metrics) {
+        return new CatalogUseCases(tables, views, functions, extensions, metrics);
+    }
+
+    @Provides
+    @Singleton
     static GrpcServices grpcServices() {
         return new GrpcServices();
     }
@@ -62,22 +83,23 @@ final class GrpcModule {
     static DuckDBGrpcService duckDbService(ManageDatabasesUseCase databases, ExecuteQueryUseCase queries,
             ExecuteStatementUseCase statements, ExecuteBatchUseCase batches, PrepareStatementUseCase preparer,
             CheckHealthUseCase health, StreamStats stats, TransferDataUseCase transfers, ImportStreamUseCase uploads,
-            BackupUseCase backups) {
+            BackupUseCase backups, CatalogUseCases catalog, RpcMetrics rpcMetrics) {
         StreamLimits limits = StreamLimits.defaults();
         return new DuckDBGrpcService(databases, queries, statements, batches, preparer, health, limits, stats,
-                ServiceVersion.current(), new StorageRpcs(transfers, uploads, backups, limits));
+                ServiceVersion.current(), new StorageRpcs(transfers, uploads, backups, limits), catalog, rpcMetrics);
     }
 
     @Provides
     @Singleton
     static Server server(ServiceConfig config, DuckDBGrpcService service, GrpcServices standard,
-            @Named(CALLS) ExecutorService calls) {
+            @Named(CALLS) ExecutorService calls, RpcMetrics rpcMetrics) {
         NettyServerBuilder builder = NettyServerBuilder
                 .forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()))
                 .executor(calls)
                 .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                 .permitKeepAliveTime(10, TimeUnit.SECONDS)
-                .addService(service);
+                .addService(service)
+                .intercept(new CallMetricsInterceptor(rpcMetrics));
         standard.standardServices().forEach(builder::addService);
         return builder.build();
     }

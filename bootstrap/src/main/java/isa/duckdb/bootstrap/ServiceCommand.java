@@ -1,6 +1,8 @@
 package isa.duckdb.bootstrap;
 
 import isa.duckdb.domain.DatabaseSettings;
+import isa.duckdb.domain.ExtensionAllowList;
+import isa.duckdb.domain.ServiceException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -98,6 +100,13 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
             description = "Use HTTPS for MinIO. Env ISA_CLOUD_STORAGE_MINIO_USE_SSL. Default: ${DEFAULT-VALUE}")
     boolean minioUseSsl;
 
+    @Option(names = "--extension-allowlist", paramLabel = "NAMES",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_EXTENSION_ALLOWLIST:-" + ExtensionAllowList.DEFAULT + "}",
+            description = "Comma-separated DuckDB extensions tenants may load with InstallExtension (only those "
+                    + "bundled with the engine can load; nothing is downloaded). "
+                    + "Env ISA_CLOUD_STORAGE_DUCKDB_EXTENSION_ALLOWLIST. Default: ${DEFAULT-VALUE}")
+    String extensionAllowList;
+
     @Override
     public ServiceConfig call() {
         require(port >= 0 && port <= 65535, "--port (ISA_CLOUD_STORAGE_DUCKDB_GRPC_PORT) must be 0..65535, got " + port);
@@ -118,10 +127,20 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
             minio = Optional.of(new ServiceConfig.MinioConfig(minioEndpoint.trim(), minioAccessKey, minioSecretKey,
                     minioUseSsl));
         }
+        ExtensionAllowList allowList = parseAllowList();
         return new ServiceConfig(dataPath.toAbsolutePath().normalize(), host, port, threads,
                 memoryLimit.toUpperCase(java.util.Locale.ROOT).replace(" ", ""), Duration.ofSeconds(syncIntervalSeconds),
                 maxOpenDatabases, Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(shutdownGraceSeconds),
-                maxConcurrentCalls, minio);
+                maxConcurrentCalls, minio, allowList);
+    }
+
+    private ExtensionAllowList parseAllowList() {
+        try {
+            return ExtensionAllowList.parse(extensionAllowList);
+        } catch (ServiceException e) {
+            throw new ParameterException(spec.commandLine(), "--extension-allowlist "
+                    + "(ISA_CLOUD_STORAGE_DUCKDB_EXTENSION_ALLOWLIST): " + e.detail());
+        }
     }
 
     private void require(boolean condition, String message) {

@@ -1,5 +1,6 @@
 package isa.duckdb.bootstrap;
 
+import isa.duckdb.domain.ExtensionAllowList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,7 +17,8 @@ public record ServiceConfig(
         Duration idleTimeout,
         Duration shutdownGrace,
         int maxConcurrentCalls,
-        Optional<MinioConfig> minio) {
+        Optional<MinioConfig> minio,
+        ExtensionAllowList extensionAllowList) {
 
     /** Where MinIO is; present when ISA_CLOUD_STORAGE_MINIO_ENDPOINT is set. */
     public record MinioConfig(String endpoint, String accessKey, String secretKey, boolean useSsl) {

@@ -15,7 +15,6 @@ import isa.duckdb.api.DeleteDatabaseRequest;
 import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.GetDatabaseInfoRequest;
 import isa.duckdb.api.GetDatabaseInfoResponse;
-import isa.duckdb.api.CreateTableRequest;
 import isa.duckdb.api.ListDatabasesRequest;
 import isa.duckdb.api.ListDatabasesResponse;
 import java.nio.file.Files;
@@ -175,12 +174,5 @@ class DatabaseManagementEndToEndTest {
         createDatabase(stub, "heidi", "gone");
         assertThat(select(stub, "heidi", "gone", "SELECT count(*) FROM duckdb_tables() WHERE NOT internal")
                 .getRows(0).getValues(0).getIntValue()).isZero();
-    }
-
-    @Test
-    void rpcsOfLaterIssuesAnswerUnimplemented() {
-        assertThatThrownBy(() -> stub.createTable(CreateTableRequest.newBuilder().setUserId("ivan").build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
     }
 }

@@ -3,6 +3,7 @@ package isa.duckdb.bootstrap;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import isa.duckdb.api.DuckDBServiceGrpc;
+import isa.duckdb.domain.ExtensionAllowList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,8 +30,17 @@ final class RunningService implements AutoCloseable {
     }
 
     static RunningService start(Path dataPath, Duration syncInterval, Optional<ServiceConfig.MinioConfig> minio) {
+        return start(dataPath, syncInterval, minio, ExtensionAllowList.parse(ExtensionAllowList.DEFAULT));
+    }
+
+    static RunningService start(Path dataPath, Duration syncInterval, ExtensionAllowList extensions) {
+        return start(dataPath, syncInterval, Optional.empty(), extensions);
+    }
+
+    static RunningService start(Path dataPath, Duration syncInterval, Optional<ServiceConfig.MinioConfig> minio,
+            ExtensionAllowList extensions) {
         ServiceConfig config = new ServiceConfig(dataPath, "127.0.0.1", 0, 2, "512MB", syncInterval, 64,
-                Duration.ofMinutes(5), Duration.ofSeconds(10), 32, minio);
+                Duration.ofMinutes(5), Duration.ofSeconds(10), 32, minio, extensions);
         ServiceRuntime runtime = DaggerServiceComponent.builder().config(config).build().runtime();
         runtime.start();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", runtime.port())

@@ -1,13 +1,14 @@
 package isa.duckdb.adapters.duckdb;
 
 import isa.duckdb.application.port.out.EngineSession;
+import isa.duckdb.application.port.out.SchemaCatalog;
 import isa.duckdb.application.port.out.StatementOutcome;
 import isa.duckdb.domain.BoundSql;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.application.port.out.FileImport;
 import isa.duckdb.domain.FileOptions;
 import isa.duckdb.domain.ServiceException;
-import isa.duckdb.domain.TableRef;
+import isa.duckdb.domain.QualifiedName;
 import java.nio.file.Path;
 import java.sql.ParameterMetaData;
 import java.sql.ResultSet;
@@ -113,11 +114,11 @@ final class DuckDbSession implements EngineSession {
         return outcome.affectedRows();
     }
 
-    private boolean tableExists(TableRef table) {
+    private boolean tableExists(QualifiedName table) {
         try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM duckdb_tables()"
                 + " WHERE database_name = current_database() AND schema_name = ? AND table_name = ?")) {
-            statement.setString(1, table.schema().orElse("main"));
-            statement.setString(2, table.table());
+            statement.setString(1, table.schemaName());
+            statement.setString(2, table.name().value());
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1) > 0;
@@ -159,6 +160,11 @@ final class DuckDbSession implements EngineSession {
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }
+    }
+
+    @Override
+    public SchemaCatalog catalog(CancellationSignal signal) {
+        return new DuckDbSchemaCatalog(new SqlRunner(connection, errors, signal));
     }
 
     @Override

@@ -17,7 +17,9 @@ final class Sandbox {
         properties.setProperty("enable_external_access", "false");
         properties.setProperty("allowed_directories", "['" + escape(limits.scratch().toAbsolutePath() + "/") + "']");
         properties.setProperty("temp_directory", limits.scratch().resolveSibling("spill").toAbsolutePath().toString());
-        properties.setProperty("extension_directory", limits.scratch().resolveSibling("extensions").toAbsolutePath().toString());
+        // Inside the already allowed scratch folder, so that duckdb_extensions() can look at it
+        // (it stays empty: nothing is ever installed, bundled extensions load from the driver).
+        properties.setProperty("extension_directory", limits.scratch().resolve("extensions").toAbsolutePath().toString());
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "false");
         properties.setProperty("allow_community_extensions", "false");

@@ -5,6 +5,30 @@ import io.grpc.stub.StreamObserver;
 import isa.duckdb.api.BackupDatabaseRequest;
 import isa.duckdb.api.BackupDatabaseResponse;
 import isa.duckdb.api.BatchResult;
+import isa.duckdb.api.CreateFunctionRequest;
+import isa.duckdb.api.CreateFunctionResponse;
+import isa.duckdb.api.CreateTableRequest;
+import isa.duckdb.api.CreateTableResponse;
+import isa.duckdb.api.CreateViewRequest;
+import isa.duckdb.api.CreateViewResponse;
+import isa.duckdb.api.DropTableRequest;
+import isa.duckdb.api.DropTableResponse;
+import isa.duckdb.api.DropViewRequest;
+import isa.duckdb.api.DropViewResponse;
+import isa.duckdb.api.GetMetricsRequest;
+import isa.duckdb.api.GetMetricsResponse;
+import isa.duckdb.api.GetTableSchemaRequest;
+import isa.duckdb.api.GetTableSchemaResponse;
+import isa.duckdb.api.GetTableStatsRequest;
+import isa.duckdb.api.GetTableStatsResponse;
+import isa.duckdb.api.InstallExtensionRequest;
+import isa.duckdb.api.InstallExtensionResponse;
+import isa.duckdb.api.ListExtensionsRequest;
+import isa.duckdb.api.ListExtensionsResponse;
+import isa.duckdb.api.ListTablesRequest;
+import isa.duckdb.api.ListTablesResponse;
+import isa.duckdb.api.ListViewsRequest;
+import isa.duckdb.api.ListViewsResponse;
 import isa.duckdb.api.CreateDatabaseRequest;
 import isa.duckdb.api.CreateDatabaseResponse;
 import isa.duckdb.api.DeleteDatabaseRequest;
@@ -40,11 +64,13 @@ import isa.duckdb.application.port.in.BatchCommand;
 import isa.duckdb.application.port.in.BatchOutcome;
 import isa.duckdb.application.port.in.CheckHealthUseCase;
 import isa.duckdb.application.port.in.CreateDatabaseCommand;
+import isa.duckdb.application.port.in.DatabaseMetrics;
 import isa.duckdb.application.port.in.DatabasePage;
 import isa.duckdb.application.port.in.DeleteDatabaseCommand;
 import isa.duckdb.application.port.in.ExecuteBatchUseCase;
 import isa.duckdb.application.port.in.ExecuteQueryUseCase;
 import isa.duckdb.application.port.in.ExecuteStatementUseCase;
+import isa.duckdb.application.port.in.GetMetricsUseCase;
 import isa.duckdb.application.port.in.HealthReport;
 import isa.duckdb.application.port.in.ListDatabasesQuery;
 import isa.duckdb.application.port.in.ManageDatabasesUseCase;
@@ -52,6 +78,7 @@ import isa.duckdb.application.port.in.OpenQuery;
 import isa.duckdb.application.port.in.PrepareStatementUseCase;
 import isa.duckdb.application.port.in.PreparedStatementInfo;
 import isa.duckdb.application.port.in.QueryCommand;
+import isa.duckdb.application.port.in.ServiceMetrics;
 import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.Column;
@@ -61,7 +88,10 @@ import isa.duckdb.domain.TenantId;
 import java.time.Instant;
 import java.util.List;
 
-/** The wire contract's {@code isa.duckdb.DuckDBService}; RPCs of later issues answer UNIMPLEMENTED. */
+/**
+ * The wire contract's {@code isa.duckdb.DuckDBService}; RPCs of later issues answer UNIMPLEMENTED.
+ * The catalog RPCs (tables, views, functions, extensions) are answered by {@link CatalogRpcs}.
+ */
 public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImplBase {
     private final ManageDatabasesUseCase databases;
     private final ExecuteQueryUseCase queries;
@@ -73,11 +103,14 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
     private final StreamStats streamStats;
     private final String serviceVersion;
     private final StorageRpcs storage;
+    private final CatalogRpcs catalog;
+    private final GetMetricsUseCase metrics;
+    private final RpcMetrics rpcMetrics;
 
     public DuckDBGrpcService(ManageDatabasesUseCase databases, ExecuteQueryUseCase queries,
             ExecuteStatementUseCase statements, ExecuteBatchUseCase batches, PrepareStatementUseCase preparer,
             CheckHealthUseCase health, StreamLimits limits, StreamStats streamStats, String serviceVersion,
-            StorageRpcs storage) {
+            StorageRpcs storage, CatalogUseCases catalogUseCases, RpcMetrics rpcMetrics) {
         this.databases = databases;
         this.queries = queries;
         this.statements = statements;
@@ -88,6 +121,9 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
         this.streamStats = streamStats;
         this.serviceVersion = serviceVersion;
         this.storage = storage;
+        this.catalog = new CatalogRpcs(catalogUseCases);
+        this.metrics = catalogUseCases.metrics();
+        this.rpcMetrics = rpcMetrics;
     }
 
     @Override
@@ -226,6 +262,9 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
             BatchOutcome outcome = batches.execute(new BatchCommand(TenantId.of(request.getUserId()),
                     request.getDatabaseId(), request.getStatementsList(), request.getTransaction()),
                     CallSignals.forCurrentCall());
+            if (!outcome.success()) {
+                CallRecord.markFailed();
+            }
             ExecuteBatchResponse.Builder response = ExecuteBatchResponse.newBuilder()
                     .setSuccess(outcome.success())
                     .setError(outcome.error())
@@ -255,14 +294,15 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
     @Override
     public void healthCheck(HealthCheckRequest request, StreamObserver<HealthCheckResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            HealthReport report = health.check();
+            HealthReport report = health.check(request.getDatabaseId());
             HealthCheckResponse.Builder response = HealthCheckResponse.newBuilder()
                     .setSuccess(true)
                     .setHealthy(report.healthy())
                     .setStatus(report.status())
                     .setTimestamp(ProtoValues.timestamp(Instant.now()));
             if (request.getDetailed()) {
-                response.setDetails(HealthDetails.of(report, serviceVersion, streamStats));
+                response.setDetails(HealthDetails.of(report, serviceVersion, streamStats, metrics.serviceMetrics(),
+                        rpcMetrics));
             }
             return response.build();
         }, error -> HealthCheckResponse.newBuilder().setSuccess(false).setHealthy(false).setError(error).build());
@@ -296,6 +336,90 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
     @Override
     public void restoreDatabase(RestoreDatabaseRequest request, StreamObserver<RestoreDatabaseResponse> observer) {
         storage.restoreDatabase(request, observer);
+    }
+
+    /** Service-wide counters, or with {@code database_id} ({@code {user_id}/{database}}) one database's. */
+    @Override
+    public void getMetrics(GetMetricsRequest request, StreamObserver<GetMetricsResponse> observer) {
+        UnaryCalls.answer(observer, () -> {
+            if (!request.getDatabaseId().isEmpty()) {
+                DatabaseMetrics database = metrics.databaseMetrics(request.getDatabaseId());
+                return GetMetricsResponse.newBuilder()
+                        .setSuccess(true)
+                        .setTotalQueries(database.queries().count())
+                        .setActiveConnections(database.callsInFlight())
+                        .setAvgQueryTimeMs(database.queries().averageMillis())
+                        .setCacheHits(database.cacheHits())
+                        .setCacheMisses(database.cacheMisses())
+                        .setMetrics(MetricsStructs.database(database))
+                        .build();
+            }
+            ServiceMetrics service = metrics.serviceMetrics();
+            return GetMetricsResponse.newBuilder()
+                    .setSuccess(true)
+                    .setTotalQueries(service.queries().count())
+                    .setActiveConnections(rpcMetrics.inFlight())
+                    .setAvgQueryTimeMs(service.queries().averageMillis())
+                    .setCacheHits(service.cacheHits())
+                    .setCacheMisses(service.cacheMisses())
+                    .setMetrics(MetricsStructs.service(service, rpcMetrics, streamStats))
+                    .build();
+        }, error -> GetMetricsResponse.newBuilder().setSuccess(false).setError(error).build());
+    }
+
+    @Override
+    public void createTable(CreateTableRequest request, StreamObserver<CreateTableResponse> observer) {
+        catalog.createTable(request, observer);
+    }
+
+    @Override
+    public void listTables(ListTablesRequest request, StreamObserver<ListTablesResponse> observer) {
+        catalog.listTables(request, observer);
+    }
+
+    @Override
+    public void dropTable(DropTableRequest request, StreamObserver<DropTableResponse> observer) {
+        catalog.dropTable(request, observer);
+    }
+
+    @Override
+    public void getTableSchema(GetTableSchemaRequest request, StreamObserver<GetTableSchemaResponse> observer) {
+        catalog.getTableSchema(request, observer);
+    }
+
+    @Override
+    public void getTableStats(GetTableStatsRequest request, StreamObserver<GetTableStatsResponse> observer) {
+        catalog.getTableStats(request, observer);
+    }
+
+    @Override
+    public void createView(CreateViewRequest request, StreamObserver<CreateViewResponse> observer) {
+        catalog.createView(request, observer);
+    }
+
+    @Override
+    public void listViews(ListViewsRequest request, StreamObserver<ListViewsResponse> observer) {
+        catalog.listViews(request, observer);
+    }
+
+    @Override
+    public void dropView(DropViewRequest request, StreamObserver<DropViewResponse> observer) {
+        catalog.dropView(request, observer);
+    }
+
+    @Override
+    public void createFunction(CreateFunctionRequest request, StreamObserver<CreateFunctionResponse> observer) {
+        catalog.createFunction(request, observer);
+    }
+
+    @Override
+    public void listExtensions(ListExtensionsRequest request, StreamObserver<ListExtensionsResponse> observer) {
+        catalog.listExtensions(request, observer);
+    }
+
+    @Override
+    public void installExtension(InstallExtensionRequest request, StreamObserver<InstallExtensionResponse> observer) {
+        catalog.installExtension(request, observer);
     }
 
     private static QueryCommand queryCommand(ExecuteQueryRequest request) {

@@ -86,6 +86,7 @@ final class QueryStreamer {
     }
 
     static QueryResultChunk errorChunk(String error, double elapsedMillis) {
+        CallRecord.markFailed();
         return QueryResultChunk.newBuilder()
                 .setSuccess(false)
                 .setError(error)

@@ -20,6 +20,7 @@ final class UnaryCalls {
                 observer.onError(Failures.toStatus(failure));
                 return;
             }
+            CallRecord.markFailed();
             response = errorResponse.apply(failure.getMessage());
         }
         observer.onNext(response);

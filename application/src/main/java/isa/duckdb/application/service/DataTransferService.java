@@ -19,11 +19,12 @@ import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.EmbeddedQuery;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.FileOptions;
+import isa.duckdb.domain.LegacyTablePrefix;
 import isa.duckdb.domain.ObjectKey;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.SqlLexer;
 import isa.duckdb.domain.SqlToken;
-import isa.duckdb.domain.TableRef;
+import isa.duckdb.domain.QualifiedName;
 import isa.duckdb.domain.TenantId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
     @Override
     public long importObject(ImportObjectCommand command, CancellationSignal signal) {
         DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
-        TableRef table = TableRef.parse(command.table());
+        QualifiedName table = LegacyTablePrefix.of(command.tenant()).strip(QualifiedName.parse(command.table()));
         FileOptions options = FileOptions.forReading(command.format(), command.options());
         String bucket = readableBucket(command.tenant(), command.bucketName());
         ObjectKey key = ObjectKey.of(command.objectKey());
@@ -76,7 +77,7 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
     @Override
     public ExportOutcome exportQuery(ExportQueryCommand command, CancellationSignal signal) {
         DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
-        String query = EmbeddedQuery.check(command.query());
+        String query = LegacyTablePrefix.of(command.tenant()).rewriteSql(EmbeddedQuery.check(command.query()));
         FileOptions options = FileOptions.forWriting(command.format(), command.options());
         String bucket = writableBucket(command.tenant(), command.bucketName());
         ObjectKey key = ObjectKey.of(command.objectKey());
@@ -107,7 +108,7 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
         DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
         String query = command.query() == null || command.query().isBlank()
                 ? "SELECT * FROM " + FILE_PLACEHOLDER
-                : EmbeddedQuery.check(command.query());
+                : LegacyTablePrefix.of(command.tenant()).rewriteSql(EmbeddedQuery.check(command.query()));
         if (!mentionsFile(query)) {
             throw ServiceException.invalid("the query must read the object as $FILE, e.g. SELECT count(*) FROM $FILE");
         }
@@ -125,7 +126,7 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
             StatementOutcome outcome = session.run(new BoundSql(sql, List.of()), signal);
             Path downloaded = file;
             return new RunningQuery(outcome, command.maxRows(), signal,
-                    List.of(session, lease, () -> deleteQuietly(downloaded)));
+                    List.of(session, lease, () -> deleteQuietly(downloaded)), 0, (nanos, succeeded) -> { });
         } catch (RuntimeException e) {
             if (session != null) {
                 session.close();
@@ -139,7 +140,7 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
     @Override
     public IncomingImport begin(ImportStreamCommand command) {
         DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
-        TableRef table = TableRef.parse(command.table());
+        QualifiedName table = LegacyTablePrefix.of(command.tenant()).strip(QualifiedName.parse(command.table()));
         FileOptions options = FileOptions.forReading(command.format(), command.options());
         if (command.totalSize() < 0) {
             throw ServiceException.invalid("total_size may not be negative");

@@ -50,6 +50,7 @@ public final class DatabaseLifecycle {
     private final AtomicLong cacheMisses = new AtomicLong();
     private final AtomicLong syncs = new AtomicLong();
     private final AtomicLong syncFailures = new AtomicLong();
+    private final Map<DatabaseKey, DatabaseCounters> counters = new ConcurrentHashMap<>();
 
     public DatabaseLifecycle(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings,
             DatabaseCatalog catalog, Clock clock) {
@@ -75,11 +76,13 @@ public final class DatabaseLifecycle {
             }
             if (database.gate.enterShared()) {
                 (opened ? cacheMisses : cacheHits).incrementAndGet();
+                DatabaseCounters perDatabase = countersOf(key);
+                (opened ? perDatabase.cacheMisses : perDatabase.cacheHits).increment();
                 database.lastAccess = clock.instant();
                 if (opened) {
                     enforceOpenLimit();
                 }
-                return new Lease(database, signal);
+                return new Lease(database, signal, perDatabase.queries);
             }
             open.remove(key, database);
         }
@@ -191,11 +194,13 @@ public final class DatabaseLifecycle {
             storage.upload(database.key.bucket(), database.key.objectKey(), snapshot);
             database.syncedMarker = marker;
             syncs.incrementAndGet();
+            countersOf(database.key).syncs.increment();
             if (database.descriptor != null) {
                 catalog.recordSync(database.descriptor, database.lastAccess, tableCount);
             }
         } catch (RuntimeException e) {
             syncFailures.incrementAndGet();
+            countersOf(database.key).syncFailures.increment();
             throw e;
         } finally {
             deleteQuietly(snapshot);
@@ -290,6 +295,7 @@ public final class DatabaseLifecycle {
      */
     public void discard(TenantId tenant, DatabaseName name, boolean cancelRunning, boolean syncFirst) {
         DatabaseKey key = DatabaseKey.of(tenant, name);
+        counters.remove(key);
         OpenDatabase database = open.get(key);
         if (database == null) {
             deleteRecursively(workingDirectory(key));
@@ -382,6 +388,23 @@ public final class DatabaseLifecycle {
     /** When the database was last used, if it is open here. */
     public Optional<Instant> lastAccess(TenantId tenant, DatabaseName name) {
         return Optional.ofNullable(open.get(DatabaseKey.of(tenant, name))).map(d -> d.lastAccess);
+    }
+
+    private DatabaseCounters countersOf(DatabaseKey key) {
+        DatabaseCounters existing = counters.get(key);
+        return existing != null ? existing : counters.computeIfAbsent(key, k -> new DatabaseCounters());
+    }
+
+    /** One database's counters since this instance started, and its state here. */
+    DatabaseActivity activity(TenantId tenant, DatabaseName name) {
+        DatabaseKey key = DatabaseKey.of(tenant, name);
+        DatabaseCounters counted = counters.getOrDefault(key, new DatabaseCounters());
+        OpenDatabase database = open.get(key);
+        boolean isOpen = database != null && !database.gate.isClosed();
+        return new DatabaseActivity(isOpen, isOpen ? database.gate.sharedCount() : 0,
+                isOpen && database.hasUnsyncedChanges(), counted.cacheHits.sum(), counted.cacheMisses.sum(),
+                counted.syncs.sum(), counted.syncFailures.sum(), counted.queries.summary(), counted.queries.failures(),
+                isOpen ? Optional.of(database.lastAccess) : Optional.empty());
     }
 
     public LifecycleStats stats() {

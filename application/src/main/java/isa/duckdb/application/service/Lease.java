@@ -8,12 +8,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Lease implements AutoCloseable {
     private final OpenDatabase database;
     private final CancellationSignal signal;
+    private final QueryMetrics databaseQueries;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    Lease(OpenDatabase database, CancellationSignal signal) {
+    Lease(OpenDatabase database, CancellationSignal signal, QueryMetrics databaseQueries) {
         this.database = database;
         this.signal = signal;
+        this.databaseQueries = databaseQueries;
         database.inFlight.add(signal);
+    }
+
+    /** Counts a statement run on this database. */
+    void recordQuery(long engineNanos, boolean succeeded) {
+        databaseQueries.record(engineNanos, succeeded);
     }
 
     public EngineSession openSession() {

@@ -19,6 +19,7 @@ import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ClientSqlPolicy;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.LegacyTablePrefix;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.SqlScript;
 import isa.duckdb.domain.TenantId;
@@ -36,13 +37,15 @@ public final class QueryService
     private final DatabaseLifecycle lifecycle;
     private final PreparedStatements prepared;
     private final CallTimer timer;
+    private final QueryMetrics metrics;
 
     public QueryService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, PreparedStatements prepared,
-            CallTimer timer) {
+            CallTimer timer, QueryMetrics metrics) {
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.prepared = prepared;
         this.timer = timer;
+        this.metrics = metrics;
     }
 
     @Override
@@ -101,26 +104,27 @@ public final class QueryService
         }
         try (Lease lease = lifecycle.acquire(descriptor, signal); EngineSession session = lease.openSession()) {
             return command.transactional()
-                    ? runAllOrNothing(session, statements, signal)
-                    : runEach(session, statements, signal);
+                    ? runAllOrNothing(lease, session, statements, signal)
+                    : runEach(lease, session, statements, signal);
         }
     }
 
-    private static BatchOutcome runEach(EngineSession session, List<BoundSql> statements, CancellationSignal signal) {
+    private BatchOutcome runEach(Lease lease, EngineSession session, List<BoundSql> statements,
+            CancellationSignal signal) {
         List<StepResult> steps = new ArrayList<>();
         for (BoundSql statement : statements) {
-            steps.add(runStep(session, statement, signal));
+            steps.add(runStep(lease, session, statement, signal));
         }
         long failed = steps.stream().filter(s -> !s.success()).count();
         return new BatchOutcome(steps, failed == 0 ? "" : failed + " of " + steps.size() + " statements failed");
     }
 
-    private static BatchOutcome runAllOrNothing(EngineSession session, List<BoundSql> statements,
+    private BatchOutcome runAllOrNothing(Lease lease, EngineSession session, List<BoundSql> statements,
             CancellationSignal signal) {
         List<StepResult> steps = new ArrayList<>();
         session.begin();
         for (int i = 0; i < statements.size(); i++) {
-            StepResult step = runStep(session, statements.get(i), signal);
+            StepResult step = runStep(lease, session, statements.get(i), signal);
             steps.add(step);
             if (!step.success()) {
                 session.rollback();
@@ -135,15 +139,18 @@ public final class QueryService
         return new BatchOutcome(steps, "");
     }
 
-    private static StepResult runStep(EngineSession session, BoundSql statement, CancellationSignal signal) {
+    private StepResult runStep(Lease lease, EngineSession session, BoundSql statement, CancellationSignal signal) {
         if (signal.isCancelled()) {
             throw signal.asException("the batch");
         }
+        long start = System.nanoTime();
         try {
             StatementOutcome outcome = session.run(statement, signal);
             outcome.rows().ifPresent(RowCursor::close);
+            record(lease, System.nanoTime() - start, true);
             return new StepResult(true, outcome.affectedRows(), "");
         } catch (ServiceException e) {
+            record(lease, System.nanoTime() - start, false);
             if (e.kind() == ErrorKind.DEADLINE_EXCEEDED || e.kind() == ErrorKind.CANCELLED) {
                 throw e;
             }
@@ -154,14 +161,15 @@ public final class QueryService
     @Override
     public PreparedStatementInfo prepare(TenantId tenant, String databaseRef, String sql) {
         DatabaseDescriptor descriptor = catalog.resolve(tenant, databaseRef);
-        SqlScript script = checkedScript(sql);
+        String text = LegacyTablePrefix.of(tenant).rewriteSql(sql);
+        SqlScript script = checkedScript(text);
         if (script.statementCount() != 1) {
             throw ServiceException.invalid("a prepared statement holds exactly one statement");
         }
         try (Lease lease = lifecycle.acquire(descriptor, CancellationSignal.none());
                 EngineSession session = lease.openSession()) {
-            List<String> types = session.parameterTypes(sql);
-            String id = prepared.remember(owner(descriptor), sql);
+            List<String> types = session.parameterTypes(text);
+            String id = prepared.remember(owner(descriptor), text);
             return new PreparedStatementInfo(id, types);
         }
     }
@@ -177,8 +185,17 @@ public final class QueryService
         try {
             lease = lifecycle.acquire(descriptor, signal);
             session = lease.openSession();
-            StatementOutcome outcome = session.run(sql, signal);
-            return new RunningQuery(outcome, maxRows, signal, List.of(session, lease, disarm::run));
+            Lease held = lease;
+            long start = System.nanoTime();
+            StatementOutcome outcome;
+            try {
+                outcome = session.run(sql, signal);
+            } catch (RuntimeException e) {
+                record(lease, System.nanoTime() - start, false);
+                throw e;
+            }
+            return new RunningQuery(outcome, maxRows, signal, List.of(session, lease, disarm::run),
+                    System.nanoTime() - start, (nanos, succeeded) -> record(held, nanos, succeeded));
         } catch (RuntimeException e) {
             closeQuietly(session);
             closeQuietly(lease);
@@ -194,7 +211,9 @@ public final class QueryService
         if (hasSql && hasId) {
             throw ServiceException.invalid("give either the SQL text or statement_id, not both");
         }
-        String text = hasId ? prepared.sqlOf(owner(descriptor), statementId) : sql;
+        String text = hasId
+                ? prepared.sqlOf(owner(descriptor), statementId)
+                : LegacyTablePrefix.of(descriptor.tenant()).rewriteSql(sql);
         SqlScript script = checkedScript(text);
         BoundSql bound = BoundSql.of(text, parameters);
         if (!bound.values().isEmpty() && script.statementCount() > 1) {
@@ -210,6 +229,11 @@ public final class QueryService
         }
         ClientSqlPolicy.check(script);
         return script;
+    }
+
+    private void record(Lease lease, long engineNanos, boolean succeeded) {
+        metrics.record(engineNanos, succeeded);
+        lease.recordQuery(engineNanos, succeeded);
     }
 
     private static String owner(DatabaseDescriptor descriptor) {

@@ -9,20 +9,39 @@ import isa.duckdb.domain.Value;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A query whose rows are read on demand, holding its session and lease until closed. */
+/**
+ * A query whose rows are read on demand, holding its session and lease until closed. It adds up
+ * the time spent in the engine (running the statement and producing rows, not waiting for the
+ * caller to take them) and reports it when closed.
+ */
 final class RunningQuery implements OpenQuery {
     private final StatementOutcome outcome;
     private final CancellationSignal signal;
     private final List<AutoCloseable> resources;
+    private final Finished finished;
     private final AtomicBoolean closed = new AtomicBoolean();
     private long remaining;
+    private long engineNanos;
+    private boolean failed;
 
-    /** @param resources closed in order when the query is */
-    RunningQuery(StatementOutcome outcome, int maxRows, CancellationSignal signal, List<AutoCloseable> resources) {
+    /** Told once, when the query is closed, how long the engine worked on it and whether it failed. */
+    @FunctionalInterface
+    interface Finished {
+        void finished(long engineNanos, boolean succeeded);
+    }
+
+    /**
+     * @param resources closed in order when the query is
+     * @param runNanos engine time already spent running the statement
+     */
+    RunningQuery(StatementOutcome outcome, int maxRows, CancellationSignal signal, List<AutoCloseable> resources,
+            long runNanos, Finished finished) {
         this.outcome = outcome;
         this.signal = signal;
         this.resources = resources;
         this.remaining = maxRows > 0 ? maxRows : Long.MAX_VALUE;
+        this.engineNanos = runNanos;
+        this.finished = finished;
     }
 
     @Override
@@ -31,16 +50,25 @@ final class RunningQuery implements OpenQuery {
     }
 
     @Override
-    public List<Value[]> next(int maxRows) {
+    public synchronized List<Value[]> next(int maxRows) {
         if (signal.isCancelled()) {
+            failed = true;
             throw signal.asException("the query");
         }
         if (outcome.rows().isEmpty() || remaining == 0) {
             return List.of();
         }
-        List<Value[]> rows = outcome.rows().get().next((int) Math.min(maxRows, remaining));
-        remaining -= rows.size();
-        return rows;
+        long start = System.nanoTime();
+        try {
+            List<Value[]> rows = outcome.rows().get().next((int) Math.min(maxRows, remaining));
+            remaining -= rows.size();
+            return rows;
+        } catch (RuntimeException e) {
+            failed = true;
+            throw e;
+        } finally {
+            engineNanos += System.nanoTime() - start;
+        }
     }
 
     @Override
@@ -60,6 +88,9 @@ final class RunningQuery implements OpenQuery {
             } catch (Exception ignored) {
                 // closing is best effort; the lease release below must still happen
             }
+        }
+        synchronized (this) {
+            finished.finished(engineNanos, !failed);
         }
     }
 }

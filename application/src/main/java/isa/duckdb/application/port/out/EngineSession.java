@@ -34,6 +34,9 @@ public interface EngineSession extends AutoCloseable {
     /** DuckDB's type for each parameter of a single statement ({@code UNKNOWN} where it cannot tell). */
     List<String> parameterTypes(String sql);
 
+    /** The database's catalog, read and changed through this session; the signal interrupts long reads. */
+    SchemaCatalog catalog(CancellationSignal signal);
+
     void begin();
 
     void commit();

@@ -1,7 +1,7 @@
 package isa.duckdb.application.port.out;
 
 import isa.duckdb.domain.FileOptions;
-import isa.duckdb.domain.TableRef;
+import isa.duckdb.domain.QualifiedName;
 import java.nio.file.Path;
 
 /**
@@ -9,5 +9,5 @@ import java.nio.file.Path;
  * @param createIfMissing create the table from the file's columns when it does not exist
  * @param truncate empty an existing table first (in the same transaction)
  */
-public record FileImport(Path file, FileOptions options, TableRef table, boolean createIfMissing, boolean truncate) {
+public record FileImport(Path file, FileOptions options, QualifiedName table, boolean createIfMissing, boolean truncate) {
 }

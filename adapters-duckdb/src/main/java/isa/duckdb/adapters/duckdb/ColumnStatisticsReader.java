@@ -1,0 +1,87 @@
+package isa.duckdb.adapters.duckdb;
+
+import isa.duckdb.domain.ColumnDescription;
+import isa.duckdb.domain.ColumnStatistics;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.Identifier;
+import isa.duckdb.domain.ServiceException;
+import isa.duckdb.domain.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exact per-column figures of a table: distinct values, typed minimum and maximum, nulls. One
+ * scan for all columns; when a column type has no order (so no min/max), column by column.
+ */
+final class ColumnStatisticsReader {
+    private final SqlRunner sql;
+    private final String table;
+
+    ColumnStatisticsReader(SqlRunner sql, String schema, String table) {
+        this.sql = sql;
+        this.table = Identifier.quote(schema) + "." + Identifier.quote(table);
+    }
+
+    List<ColumnStatistics> read(List<ColumnDescription> columns) {
+        if (columns.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return readAll(columns, true);
+        } catch (ServiceException e) {
+            rethrowInterruption(e);
+            List<ColumnStatistics> result = new ArrayList<>();
+            for (ColumnDescription column : columns) {
+                result.add(readOne(column));
+            }
+            return result;
+        }
+    }
+
+    private ColumnStatistics readOne(ColumnDescription column) {
+        try {
+            return readAll(List.of(column), true).get(0);
+        } catch (ServiceException e) {
+            rethrowInterruption(e);
+            return readAll(List.of(column), false).get(0);
+        }
+    }
+
+    private static void rethrowInterruption(ServiceException e) {
+        if (e.kind() == ErrorKind.CANCELLED || e.kind() == ErrorKind.DEADLINE_EXCEEDED) {
+            throw e;
+        }
+    }
+
+    private List<ColumnStatistics> readAll(List<ColumnDescription> columns, boolean withRange) {
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            String c = Identifier.quote(columns.get(i).name());
+            if (i > 0) {
+                select.append(", ");
+            }
+            select.append("count(DISTINCT ").append(c).append("), count(*) - count(").append(c).append(")");
+            if (withRange) {
+                select.append(", min(").append(c).append("), max(").append(c).append(")");
+            }
+        }
+        select.append(" FROM ").append(table);
+        int width = withRange ? 4 : 2;
+        return sql.query(select.toString(), List.of(), rows -> {
+            var metadata = rows.getMetaData();
+            List<ColumnStatistics> result = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                int base = i * width + 1;
+                Value min = Value.NULL;
+                Value max = Value.NULL;
+                if (withRange) {
+                    min = CellReader.forType(metadata.getColumnTypeName(base + 2)).read(rows, base + 2);
+                    max = CellReader.forType(metadata.getColumnTypeName(base + 3)).read(rows, base + 3);
+                }
+                result.add(new ColumnStatistics(columns.get(i).name(), rows.getLong(base), min, max,
+                        rows.getLong(base + 1)));
+            }
+            return result;
+        }).get(0);
+    }
+}

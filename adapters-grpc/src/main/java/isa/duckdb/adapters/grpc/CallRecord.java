@@ -1,0 +1,38 @@
+package isa.duckdb.adapters.grpc;
+
+import io.grpc.Context;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One call being counted. It travels in the gRPC {@link Context} so that the service can say
+ * when it answered a request with {@code success=false}, which gRPC itself sees as an OK call.
+ */
+final class CallRecord {
+    static final Context.Key<CallRecord> KEY = Context.key("isa.duckdb.call-record");
+
+    private final RpcMetrics metrics;
+    private final RpcMetrics.Method method;
+    private final long startNanos = System.nanoTime();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile boolean failed;
+
+    CallRecord(RpcMetrics metrics, RpcMetrics.Method method) {
+        this.metrics = metrics;
+        this.method = method;
+        metrics.started();
+    }
+
+    /** Marks the current call (if it is counted) as answered with a failure. */
+    static void markFailed() {
+        CallRecord record = KEY.get();
+        if (record != null) {
+            record.failed = true;
+        }
+    }
+
+    void finish(boolean statusOk) {
+        if (finished.compareAndSet(false, true)) {
+            metrics.finished(method, System.nanoTime() - startNanos, statusOk && !failed);
+        }
+    }
+}

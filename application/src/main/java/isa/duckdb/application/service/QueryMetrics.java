@@ -1,0 +1,25 @@
+package isa.duckdb.application.service;
+
+import isa.duckdb.application.port.in.LatencySummary;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Every SQL statement the service ran for a caller: how long the engine took, and how many failed. */
+public final class QueryMetrics {
+    private final LatencyHistogram time = new LatencyHistogram();
+    private final LongAdder failed = new LongAdder();
+
+    void record(long engineNanos, boolean succeeded) {
+        time.record(engineNanos);
+        if (!succeeded) {
+            failed.increment();
+        }
+    }
+
+    public LatencySummary summary() {
+        return time.summary();
+    }
+
+    public long failures() {
+        return failed.sum();
+    }
+}

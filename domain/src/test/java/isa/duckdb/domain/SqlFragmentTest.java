@@ -1,0 +1,54 @@
+package isa.duckdb.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SqlFragmentTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INTEGER", "DECIMAL(18,3)", "VARCHAR[]", "INTEGER[3]", "STRUCT(a INTEGER, \"b c\" VARCHAR)",
+        "MAP(VARCHAR, INTEGER[])", "TIMESTAMP WITH TIME ZONE", "ENUM('a', 'it''s')", " double precision "})
+    void typesInOnePieceAreAccepted(String type) {
+        assertThat(SqlType.of("data_type", type).text()).isEqualTo(type.strip());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INTEGER); DROP TABLE x; --", "INTEGER; DROP TABLE x", "INTEGER -- c", "INTEGER /* c */",
+        "INTEGER) AS x, (SELECT 1", "DECIMAL(18,3", "INTEGER]", "STRUCT(a INTEGER]", "ENUM('a)", "\"unclosed",
+        "ENUM(E'a\\')", "$$open", "INTEGER[$1]", "?", "", "   "})
+    void typesThatCouldBreakOutAreRefused(String type) {
+        assertThatThrownBy(() -> SqlType.of("data_type of column 'c'", type))
+                .isInstanceOfSatisfying(ServiceException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("data_type of column 'c'");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "'x'", "'a;b -- not a comment'", "now()", "(1 + 2) * 3", "[1, 2]", "$$dollar ; text$$",
+        "E'it\\'s'", "{'k': 1}", "nextval('seq')"})
+    void expressionsInOnePieceAreAccepted(String expression) {
+        assertThat(SqlExpression.of("default_value", expression).text()).isEqualTo(expression);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1); DROP TABLE t; --", "1; DROP TABLE t", "1 -- rest", "1)", "(1", "'open", "$tag$open$t$",
+        "$1", "a /* */ b"})
+    void expressionsThatCouldBreakOutAreRefused(String expression) {
+        assertThatThrownBy(() -> SqlExpression.of("default_value", expression))
+                .isInstanceOfSatisfying(ServiceException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "it's", "'; DROP TABLE t; --", "back\\slash"})
+    void stringLiteralsKeepTheirTextInside(String text) {
+        String literal = SqlLiteral.string(text);
+        assertThat(literal).startsWith("'").endsWith("'");
+        assertThat(literal.substring(1, literal.length() - 1).replace("''", "'")).isEqualTo(text);
+        assertThat(SqlLexer.tokenize(literal)).hasSize(1);
+    }
+}
