@@ -24,8 +24,17 @@ final class RunningService implements AutoCloseable {
     }
 
     static RunningService start(Path dataPath, Duration syncInterval) {
-        ServiceConfig config = new ServiceConfig(dataPath, "127.0.0.1", 0, 2, "512MB", syncInterval, 64,
+        return start(config(dataPath, syncInterval));
+    }
+
+    /** The configuration the tests use: loopback, a free port, Consul off. */
+    static ServiceConfig config(Path dataPath, Duration syncInterval) {
+        return new ServiceConfig(dataPath, "127.0.0.1", 0, 2, "512MB", syncInterval, 64,
                 Duration.ofMinutes(5), Duration.ofSeconds(10), 32);
+    }
+
+    static RunningService start(ServiceConfig config) {
+        Path dataPath = config.dataPath();
         ServiceRuntime runtime = DaggerServiceComponent.builder().config(config).build().runtime();
         runtime.start();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", runtime.port())
