@@ -94,7 +94,8 @@ class HexagonalArchitectureTest {
                 .and().implement(DescribedPredicate.describe("an out-port root",
                         (JavaClass c) -> c.getName().equals(
                                 "isa.duckdb.application.port.out.ObjectStorage")
-                                || c.getName().equals("isa.duckdb.application.port.out.QueryEngine")))
+                                || c.getName().equals("isa.duckdb.application.port.out.QueryEngine")
+                                || c.getName().equals("isa.duckdb.application.port.out.ServiceRegistry")))
                 .should().haveSimpleNameEndingWith("Adapter")
                 .check(classes);
     }

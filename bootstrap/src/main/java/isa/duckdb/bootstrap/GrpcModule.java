@@ -26,8 +26,10 @@ import isa.duckdb.application.port.in.ManageExtensionsUseCase;
 import isa.duckdb.application.port.in.ManageTablesUseCase;
 import isa.duckdb.application.port.in.ManageViewsUseCase;
 import isa.duckdb.application.port.in.PrepareStatementUseCase;
+import isa.duckdb.application.port.out.ServiceRegistry;
 import isa.duckdb.application.service.DatabaseLifecycle;
 import isa.duckdb.application.service.LifecycleScheduler;
+import isa.duckdb.application.service.ServiceRegistrationService;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -107,9 +109,12 @@ final class GrpcModule {
     @Provides
     @Singleton
     static ServiceRuntime runtime(ServiceConfig config, Server server, GrpcServices standard,
-            DatabaseLifecycle lifecycle, LifecycleScheduler scheduler, @Named(CALLS) ExecutorService calls,
+            DatabaseLifecycle lifecycle, LifecycleScheduler scheduler, ServiceRegistrationService registration,
+            ServiceRegistry registry, @Named(CALLS) ExecutorService calls,
             @Named(ApplicationModule.MAINTENANCE) ScheduledExecutorService maintenance,
-            @Named(ApplicationModule.TIMERS) ScheduledExecutorService timers) {
-        return new ServiceRuntime(config, server, standard, lifecycle, scheduler, List.of(calls, maintenance, timers));
+            @Named(ApplicationModule.TIMERS) ScheduledExecutorService timers,
+            @Named(RegistryModule.REGISTRATION) ScheduledExecutorService registrations) {
+        return new ServiceRuntime(config, server, standard, lifecycle, scheduler, registration, registry,
+                List.of(calls, maintenance, timers, registrations));
     }
 }

@@ -22,7 +22,9 @@ public final class Main {
             return;
         }
         ServiceRuntime runtime = DaggerServiceComponent.builder().config(config).build().runtime();
-        Runtime.getRuntime().addShutdownHook(new Thread(runtime::stop, "shutdown"));
+        ShutdownSignals.install(runtime::stop);
+        // Only for exits that are not a signal we handle (System.exit elsewhere, SIGHUP): stop() runs once.
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::stop, "shutdown-hook"));
         try {
             runtime.start();
         } catch (RuntimeException e) {

@@ -107,6 +107,22 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
                     + "Env ISA_CLOUD_STORAGE_DUCKDB_EXTENSION_ALLOWLIST. Default: ${DEFAULT-VALUE}")
     String extensionAllowList;
 
+    @Option(names = "--consul-enabled", paramLabel = "BOOLEAN", arity = "0..1", fallbackValue = "true",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_CONSUL_ENABLED:-false}",
+            description = "Register in Consul (as duckdb-grpc-service, id duckdb-service-{SERVICE_HOSTNAME or HOSTNAME}). "
+                    + "Env ISA_CLOUD_STORAGE_CONSUL_ENABLED. Default: ${DEFAULT-VALUE}")
+    boolean consulEnabled;
+
+    @Option(names = "--consul-host", paramLabel = "HOST",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_CONSUL_HOST:-localhost}",
+            description = "Host of the Consul agent. Env ISA_CLOUD_STORAGE_CONSUL_HOST. Default: ${DEFAULT-VALUE}")
+    String consulHost;
+
+    @Option(names = "--consul-port", paramLabel = "PORT",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_CONSUL_PORT:-8500}",
+            description = "HTTP port of the Consul agent. Env ISA_CLOUD_STORAGE_CONSUL_PORT. Default: ${DEFAULT-VALUE}")
+    int consulPort;
+
     @Override
     public ServiceConfig call() {
         require(port >= 0 && port <= 65535, "--port (ISA_CLOUD_STORAGE_DUCKDB_GRPC_PORT) must be 0..65535, got " + port);
@@ -120,6 +136,9 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
         require(idleTimeoutSeconds >= 1, "--idle-timeout must be at least 1 second, got " + idleTimeoutSeconds);
         require(shutdownGraceSeconds >= 0, "--shutdown-grace may not be negative, got " + shutdownGraceSeconds);
         require(maxConcurrentCalls >= 1, "--max-concurrent-calls must be at least 1, got " + maxConcurrentCalls);
+        require(consulPort >= 1 && consulPort <= 65535,
+                "--consul-port (ISA_CLOUD_STORAGE_CONSUL_PORT) must be 1..65535, got " + consulPort);
+        require(!consulHost.isBlank(), "--consul-host (ISA_CLOUD_STORAGE_CONSUL_HOST) may not be empty");
         Optional<ServiceConfig.MinioConfig> minio = Optional.empty();
         if (!minioEndpoint.isBlank()) {
             require(!minioAccessKey.isBlank() && !minioSecretKey.isBlank(),
@@ -131,7 +150,7 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
         return new ServiceConfig(dataPath.toAbsolutePath().normalize(), host, port, threads,
                 memoryLimit.toUpperCase(java.util.Locale.ROOT).replace(" ", ""), Duration.ofSeconds(syncIntervalSeconds),
                 maxOpenDatabases, Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(shutdownGraceSeconds),
-                maxConcurrentCalls, minio, allowList);
+                maxConcurrentCalls, minio, allowList, consul());
     }
 
     private ExtensionAllowList parseAllowList() {
@@ -141,6 +160,13 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
             throw new ParameterException(spec.commandLine(), "--extension-allowlist "
                     + "(ISA_CLOUD_STORAGE_DUCKDB_EXTENSION_ALLOWLIST): " + e.detail());
         }
+    }
+
+    private ConsulConfig consul() {
+        if (!consulEnabled) {
+            return ConsulConfig.disabled();
+        }
+        return ConsulConfig.enabled(consulHost.trim(), consulPort, AdvertisedHost.resolve(System::getenv));
     }
 
     private void require(boolean condition, String message) {

@@ -6,7 +6,8 @@ import javax.inject.Singleton;
 
 /** The whole service, wired: configuration in, a runtime out. */
 @Singleton
-@Component(modules = {StorageModule.class, EngineModule.class, ApplicationModule.class, GrpcModule.class})
+@Component(modules = {StorageModule.class, EngineModule.class, ApplicationModule.class, GrpcModule.class,
+        RegistryModule.class})
 public interface ServiceComponent {
 
     ServiceRuntime runtime();

@@ -2,11 +2,14 @@ package isa.duckdb.bootstrap;
 
 import io.grpc.Server;
 import isa.duckdb.adapters.grpc.GrpcServices;
+import isa.duckdb.application.port.out.ServiceRegistry;
 import isa.duckdb.application.service.DatabaseLifecycle;
 import isa.duckdb.application.service.LifecycleScheduler;
+import isa.duckdb.application.service.ServiceRegistrationService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,16 +25,22 @@ public final class ServiceRuntime {
     private final GrpcServices grpcServices;
     private final DatabaseLifecycle lifecycle;
     private final LifecycleScheduler scheduler;
+    private final ServiceRegistrationService registration;
+    private final ServiceRegistry registry;
     private final List<ExecutorService> executors;
-    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     ServiceRuntime(ServiceConfig config, Server server, GrpcServices grpcServices, DatabaseLifecycle lifecycle,
-            LifecycleScheduler scheduler, List<ExecutorService> executors) {
+            LifecycleScheduler scheduler, ServiceRegistrationService registration, ServiceRegistry registry,
+            List<ExecutorService> executors) {
         this.config = config;
         this.server = server;
         this.grpcServices = grpcServices;
         this.lifecycle = lifecycle;
         this.scheduler = scheduler;
+        this.registration = registration;
+        this.registry = registry;
         this.executors = executors;
     }
 
@@ -46,22 +55,53 @@ public final class ServiceRuntime {
         grpcServices.serving();
         LOG.info("duckdb-service {} listening on {}:{} (data in {}, sync every {}s)", ServiceVersion.current(),
                 config.bindHost(), server.getPort(), config.dataPath(), config.syncInterval().toSeconds());
+        ConsulConfig consul = config.consul();
+        if (consul.enabled()) {
+            LOG.info("Registering {} with the Consul agent at {}:{}", consul.serviceId(), consul.agentHost(),
+                    consul.agentPort());
+            registration.start(InstanceRegistration.of(consul, server.getPort()));
+        } else {
+            LOG.info("Consul registration is off (ISA_CLOUD_STORAGE_CONSUL_ENABLED)");
+        }
     }
 
     public int port() {
         return server.getPort();
     }
 
-    /** Health NOT_SERVING, refuse new calls, let running ones finish, sync and close every database. */
+    /**
+     * Health NOT_SERVING and deregistration, then refuse new calls, let running ones finish within
+     * the grace period, sync and close every database. A second caller waits for the first.
+     */
     public void stop() {
-        if (!stopped.compareAndSet(false, true)) {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitStopped();
             return;
         }
-        LOG.info("Shutting down: draining calls for up to {}s", config.shutdownGrace().toSeconds());
-        grpcServices.notServing();
+        try {
+            LOG.info("Shutting down: NOT_SERVING, deregistering, then draining calls for up to {}s",
+                    config.shutdownGrace().toSeconds());
+            grpcServices.notServing();
+            registration.stop();
+            drainCalls();
+            lifecycle.closeAll(config.shutdownGrace());
+            executors.forEach(ExecutorService::shutdownNow);
+            closeRegistry();
+            LOG.info("Stopped; every database was synced");
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    private void drainCalls() {
         server.shutdown();
         try {
             if (!server.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Calls still running after {}s are cancelled", config.shutdownGrace().toSeconds());
                 server.shutdownNow();
                 server.awaitTermination(5, TimeUnit.SECONDS);
             }
@@ -69,12 +109,23 @@ public final class ServiceRuntime {
             Thread.currentThread().interrupt();
             server.shutdownNow();
         }
-        lifecycle.closeAll(config.shutdownGrace());
-        executors.forEach(ExecutorService::shutdownNow);
-        LOG.info("Stopped; every database was synced");
     }
 
-    public void awaitTermination() throws InterruptedException {
-        server.awaitTermination();
+    private void closeRegistry() {
+        if (registry instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) registry).close();
+            } catch (Exception e) {
+                LOG.debug("Closing the registry client failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

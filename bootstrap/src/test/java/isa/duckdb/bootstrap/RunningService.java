@@ -26,21 +26,26 @@ final class RunningService implements AutoCloseable {
     }
 
     static RunningService start(Path dataPath, Duration syncInterval) {
-        return start(dataPath, syncInterval, Optional.empty());
+        return start(config(dataPath, syncInterval));
     }
 
     static RunningService start(Path dataPath, Duration syncInterval, Optional<ServiceConfig.MinioConfig> minio) {
-        return start(dataPath, syncInterval, minio, ExtensionAllowList.parse(ExtensionAllowList.DEFAULT));
+        ServiceConfig config = config(dataPath, syncInterval);
+        return start(minio.map(config::withMinio).orElse(config));
     }
 
     static RunningService start(Path dataPath, Duration syncInterval, ExtensionAllowList extensions) {
-        return start(dataPath, syncInterval, Optional.empty(), extensions);
+        return start(config(dataPath, syncInterval).withExtensionAllowList(extensions));
     }
 
-    static RunningService start(Path dataPath, Duration syncInterval, Optional<ServiceConfig.MinioConfig> minio,
-            ExtensionAllowList extensions) {
-        ServiceConfig config = new ServiceConfig(dataPath, "127.0.0.1", 0, 2, "512MB", syncInterval, 64,
-                Duration.ofMinutes(5), Duration.ofSeconds(10), 32, minio, extensions);
+    /** The configuration the tests use: loopback, a free port, embedded storage, Consul off. */
+    static ServiceConfig config(Path dataPath, Duration syncInterval) {
+        return new ServiceConfig(dataPath, "127.0.0.1", 0, 2, "512MB", syncInterval, 64,
+                Duration.ofMinutes(5), Duration.ofSeconds(10), 32);
+    }
+
+    static RunningService start(ServiceConfig config) {
+        Path dataPath = config.dataPath();
         ServiceRuntime runtime = DaggerServiceComponent.builder().config(config).build().runtime();
         runtime.start();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", runtime.port())

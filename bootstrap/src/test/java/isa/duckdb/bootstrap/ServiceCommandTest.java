@@ -1,0 +1,62 @@
+package isa.duckdb.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The Consul options: flags, defaults, validation, and the advertised host. */
+class ServiceCommandTest {
+
+    @Test
+    void consulIsOffUnlessEnabled() {
+        ServiceConfig config = parse("--data-path", "/tmp/unused");
+
+        assertThat(config.consul().enabled()).isFalse();
+    }
+
+    @Test
+    void consulFlagsSetTheAgentAndTheProductionTimings() {
+        ServiceConfig config = parse("--consul-enabled", "--consul-host", "staging-consul", "--consul-port", "8501");
+
+        ConsulConfig consul = config.consul();
+        assertThat(consul.enabled()).isTrue();
+        assertThat(consul.agentHost()).isEqualTo("staging-consul");
+        assertThat(consul.agentPort()).isEqualTo(8501);
+        assertThat(consul.advertisedHost()).isNotBlank();
+        assertThat(consul.serviceId()).isEqualTo("duckdb-service-" + consul.advertisedHost());
+        assertThat(consul.checkInterval()).isEqualTo(ConsulConfig.CHECK_INTERVAL);
+    }
+
+    @Test
+    void consulCanBeSwitchedOffExplicitly() {
+        assertThat(parse("--consul-enabled=false").consul().enabled()).isFalse();
+    }
+
+    @Test
+    void anInvalidConsulPortStopsStartUpNamingTheOption() {
+        StringWriter errors = new StringWriter();
+        CommandLine commandLine = new CommandLine(new ServiceCommand()).setErr(new PrintWriter(errors));
+
+        int exit = commandLine.execute("--consul-enabled", "--consul-port", "70000");
+
+        assertThat(exit).isNotZero();
+        assertThat(errors.toString()).contains("--consul-port (ISA_CLOUD_STORAGE_CONSUL_PORT) must be 1..65535, got 70000");
+    }
+
+    @Test
+    void theAdvertisedHostIsServiceHostnameThenHostnameThenTheMachineName() {
+        assertThat(AdvertisedHost.resolve(Map.of("SERVICE_HOSTNAME", "svc", "HOSTNAME", "box")::get)).isEqualTo("svc");
+        assertThat(AdvertisedHost.resolve(Map.of("SERVICE_HOSTNAME", " ", "HOSTNAME", "box")::get)).isEqualTo("box");
+        assertThat(AdvertisedHost.resolve(Map.<String, String>of()::get)).isNotBlank();
+    }
+
+    private static ServiceConfig parse(String... args) {
+        CommandLine commandLine = new CommandLine(new ServiceCommand());
+        assertThat(commandLine.execute(args)).isZero();
+        return commandLine.getExecutionResult();
+    }
+}
