@@ -12,7 +12,6 @@ import isa.duckdb.api.CreateDatabaseRequest;
 import isa.duckdb.api.CreateDatabaseResponse;
 import isa.duckdb.api.DatabaseInfo;
 import isa.duckdb.api.DeleteDatabaseRequest;
-import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.GetDatabaseInfoRequest;
 import isa.duckdb.api.GetDatabaseInfoResponse;
 import isa.duckdb.api.ListDatabasesRequest;
@@ -20,29 +19,11 @@ import isa.duckdb.api.ListDatabasesResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DatabaseManagementEndToEndTest {
-    @TempDir
-    static Path data;
-    static RunningService service;
-    static DuckDBServiceBlockingStub stub;
-
-    @BeforeAll
-    static void start() {
-        service = RunningService.start(data);
-        stub = service.blocking();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-    }
+class DatabaseManagementEndToEndTest extends SharedServiceEndToEnd {
 
     @Test
     void createdDatabaseDescribesItselfAndIsFoundByIdAndByName() {

@@ -7,41 +7,25 @@ import static isa.duckdb.bootstrap.Requests.select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Struct;
-import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.ExecuteBatchRequest;
 import isa.duckdb.api.GetMetricsRequest;
 import isa.duckdb.api.GetMetricsResponse;
 import isa.duckdb.api.HealthCheckRequest;
 import isa.duckdb.api.HealthCheckResponse;
 import isa.duckdb.api.QueryResultChunk;
-import java.nio.file.Path;
 import java.util.Iterator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ObservabilityEndToEndTest {
+class ObservabilityEndToEndTest extends SharedServiceEndToEnd {
     private static final String USER = "olga";
     private static final String DB = "watched";
 
-    @TempDir
-    static Path data;
-    static RunningService service;
-    static DuckDBServiceBlockingStub stub;
-
     @BeforeAll
-    static void start() {
-        service = RunningService.start(data);
-        stub = service.blocking();
+    static void prepare() {
         createDatabase(stub, USER, DB);
         createDatabase(stub, "quiet", "untouched");
         ok(stub, USER, DB, "CREATE TABLE t AS SELECT range AS id FROM range(100)");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
     }
 
     private static GetMetricsResponse metrics(String databaseId) {

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.ExecuteBatchRequest;
 import isa.duckdb.api.ExecuteBatchResponse;
 import isa.duckdb.api.ExecuteQueryResponse;
@@ -17,7 +16,6 @@ import isa.duckdb.api.ExecuteStatementRequest;
 import isa.duckdb.api.PrepareStatementRequest;
 import isa.duckdb.api.PrepareStatementResponse;
 import isa.duckdb.api.Value;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,33 +23,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class QueryEndToEndTest {
+class QueryEndToEndTest extends SharedServiceEndToEnd {
     private static final String USER = "quinn";
     private static final String DB = "analytics";
     private static final String LONG_QUERY = "SELECT count(*) FROM range(100000000000) a";
 
-    @TempDir
-    static Path data;
-    static RunningService service;
-    static DuckDBServiceBlockingStub stub;
-
     @BeforeAll
-    static void start() {
-        service = RunningService.start(data);
-        stub = service.blocking();
+    static void prepare() {
         createDatabase(stub, USER, DB);
         ok(stub, USER, DB, "CREATE TABLE events(id INTEGER PRIMARY KEY, name VARCHAR, amount DECIMAL(18,3))");
         ok(stub, USER, DB, "INSERT INTO events VALUES (1, 'a', 1.5), (2, 'b', 2.25), (3, 'c', NULL)");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
     }
 
     @Test

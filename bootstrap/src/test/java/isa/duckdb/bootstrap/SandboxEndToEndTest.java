@@ -4,38 +4,23 @@ import static isa.duckdb.bootstrap.Requests.createDatabase;
 import static isa.duckdb.bootstrap.Requests.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.ExecuteBatchRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SandboxEndToEndTest {
+class SandboxEndToEndTest extends SharedServiceEndToEnd {
     private static final String USER = "mallory";
     private static final String DB = "escape";
 
-    @TempDir
-    static Path data;
-    static RunningService service;
-    static DuckDBServiceBlockingStub stub;
-
     @BeforeAll
-    static void start() {
-        service = RunningService.start(data);
-        stub = service.blocking();
+    static void prepare() {
         createDatabase(stub, USER, DB);
         createDatabase(stub, "victim", "secrets");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
     }
 
     @ParameterizedTest

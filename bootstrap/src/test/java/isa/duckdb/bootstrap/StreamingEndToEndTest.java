@@ -6,36 +6,20 @@ import static isa.duckdb.bootstrap.Requests.select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Context;
-import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.QueryResultChunk;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StreamingEndToEndTest {
+class StreamingEndToEndTest extends SharedServiceEndToEnd {
     private static final String USER = "stella";
     private static final String DB = "big";
     private static final int MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
-    @TempDir
-    static Path data;
-    static RunningService service;
-    static DuckDBServiceBlockingStub stub;
-
     @BeforeAll
-    static void start() {
-        service = RunningService.start(data);
-        stub = service.blocking();
+    static void prepare() {
         createDatabase(stub, USER, DB);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
     }
 
     @Test

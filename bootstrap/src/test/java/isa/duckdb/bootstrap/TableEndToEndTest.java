@@ -14,7 +14,6 @@ import isa.duckdb.api.CreateTableResponse;
 import isa.duckdb.api.DropTableRequest;
 import isa.duckdb.api.ExecuteBatchRequest;
 import isa.duckdb.api.PrepareStatementRequest;
-import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.GetTableSchemaRequest;
 import isa.duckdb.api.GetTableSchemaResponse;
 import isa.duckdb.api.GetTableStatsRequest;
@@ -22,40 +21,25 @@ import isa.duckdb.api.GetTableStatsResponse;
 import isa.duckdb.api.ListTablesRequest;
 import isa.duckdb.api.ListTablesResponse;
 import isa.duckdb.api.TableInfo;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TableEndToEndTest {
+class TableEndToEndTest extends SharedServiceEndToEnd {
     private static final String USER = "tess";
     private static final String DB = "warehouse";
 
-    @TempDir
-    static Path data;
-    static RunningService service;
-    static DuckDBServiceBlockingStub stub;
-
     @BeforeAll
-    static void start() {
-        service = RunningService.start(data);
-        stub = service.blocking();
+    static void prepare() {
         createDatabase(stub, USER, DB);
         ok(stub, USER, DB, "CREATE TABLE keep(x INTEGER)");
         ok(stub, USER, DB, "INSERT INTO keep VALUES (1)");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
     }
 
     private static ColumnInfo.Builder column(String name, String type) {

@@ -10,38 +10,22 @@ import isa.duckdb.api.CreateFunctionResponse;
 import isa.duckdb.api.CreateViewRequest;
 import isa.duckdb.api.CreateViewResponse;
 import isa.duckdb.api.DropViewRequest;
-import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.ExecuteQueryResponse;
 import isa.duckdb.api.ListTablesRequest;
 import isa.duckdb.api.ListViewsRequest;
 import isa.duckdb.api.TableInfo;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ViewAndFunctionEndToEndTest {
+class ViewAndFunctionEndToEndTest extends SharedServiceEndToEnd {
     private static final String USER = "vera";
     private static final String DB = "shop";
 
-    @TempDir
-    static Path data;
-    static RunningService service;
-    static DuckDBServiceBlockingStub stub;
-
     @BeforeAll
-    static void start() {
-        service = RunningService.start(data);
-        stub = service.blocking();
+    static void prepare() {
         createDatabase(stub, USER, DB);
         ok(stub, USER, DB, "CREATE TABLE sales(region VARCHAR, amount DECIMAL(10,2))");
         ok(stub, USER, DB, "INSERT INTO sales VALUES ('north', 10.00), ('north', 5.50), ('south', 2.25)");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
     }
 
     private static CreateViewRequest.Builder view(String name, String query) {
