@@ -185,14 +185,14 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
                 return ExecuteQueryResponse.newBuilder()
                         .setSuccess(true)
                         .setQueryPlan(queries.explain(command, signal))
-                        .setExecutionTimeMs(millisSince(start))
+                        .setExecutionTimeMs(Millis.since(start))
                         .build();
             }
             try (OpenQuery query = queries.open(command, signal)) {
                 return collect(query, start);
             }
         }, error -> ExecuteQueryResponse.newBuilder().setSuccess(false).setError(error)
-                .setExecutionTimeMs(millisSince(start)).build());
+                .setExecutionTimeMs(Millis.since(start)).build());
     }
 
     private ExecuteQueryResponse collect(OpenQuery query, long start) {
@@ -204,7 +204,7 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
         long affected = query.affectedRows();
         return response.addAllRows(rows)
                 .setRowCount(query.columns().isEmpty() ? (int) Math.min(affected, Integer.MAX_VALUE) : rows.size())
-                .setExecutionTimeMs(millisSince(start))
+                .setExecutionTimeMs(Millis.since(start))
                 .build();
     }
 
@@ -224,7 +224,7 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
             if (Failures.isStatus(failure)) {
                 observer.onError(Failures.toStatus(failure));
             } else {
-                observer.onNext(QueryStreamer.errorChunk(failure.getMessage(), millisSince(start)));
+                observer.onNext(QueryStreamer.errorChunk(failure.getMessage(), Millis.since(start)));
                 observer.onCompleted();
             }
             return;
@@ -249,10 +249,10 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
                     .setSuccess(true)
                     .setAffectedRows((int) Math.min(affected, Integer.MAX_VALUE))
                     .setMessage(affected + " row(s) affected")
-                    .setExecutionTimeMs(millisSince(start))
+                    .setExecutionTimeMs(Millis.since(start))
                     .build();
         }, error -> ExecuteStatementResponse.newBuilder().setSuccess(false).setError(error)
-                .setExecutionTimeMs(millisSince(start)).build());
+                .setExecutionTimeMs(Millis.since(start)).build());
     }
 
     @Override
@@ -268,14 +268,14 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
             ExecuteBatchResponse.Builder response = ExecuteBatchResponse.newBuilder()
                     .setSuccess(outcome.success())
                     .setError(outcome.error())
-                    .setTotalExecutionTimeMs(millisSince(start));
+                    .setTotalExecutionTimeMs(Millis.since(start));
             outcome.steps().forEach(step -> response.addResults(BatchResult.newBuilder()
                     .setSuccess(step.success())
                     .setAffectedRows((int) Math.min(step.affectedRows(), Integer.MAX_VALUE))
                     .setError(step.error())));
             return response.build();
         }, error -> ExecuteBatchResponse.newBuilder().setSuccess(false).setError(error)
-                .setTotalExecutionTimeMs(millisSince(start)).build());
+                .setTotalExecutionTimeMs(Millis.since(start)).build());
     }
 
     @Override
@@ -427,9 +427,4 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
                 request.getStatementId(), ProtoValues.parameters(request.getParametersMap()), request.getMaxRows(),
                 request.getTimeoutSeconds());
     }
-
-    private static double millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000.0;
-    }
-
 }

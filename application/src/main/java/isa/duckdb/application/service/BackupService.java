@@ -82,9 +82,7 @@ public final class BackupService implements BackupUseCase {
         String bucket = tenant.databaseBucket();
         ObjectKey key = ObjectKey.of(keyInOwnBucket(backupPath, bucket));
         catalog.claimBucket(tenant);
-        if (catalog.find(tenant, name).isPresent()) {
-            throw ServiceException.alreadyExists("database '" + name + "' already exists for user '" + tenant + "'");
-        }
+        catalog.requireAbsent(tenant, name);
         StoredObject backup = storage.stat(bucket, key.value())
                 .orElseThrow(() -> ServiceException.notFound("backup '" + key + "' does not exist for user '" + tenant + "'"));
         int tables = verifiedTableCount(bucket, key);
@@ -126,7 +124,7 @@ public final class BackupService implements BackupUseCase {
         } catch (IOException e) {
             throw new ServiceException(ErrorKind.INTERNAL, "the backup could not be checked");
         } finally {
-            DatabaseLifecycle.deleteRecursively(folder);
+            LocalFiles.deleteRecursively(folder);
         }
     }
 

@@ -69,7 +69,7 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
                 return session.importFile(new FileImport(file, options, table, command.createTable(), command.truncate()),
                         signal);
             } finally {
-                deleteQuietly(file);
+                LocalFiles.deleteQuietly(file);
             }
         }
     }
@@ -95,7 +95,7 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
             } catch (IOException e) {
                 throw new ServiceException(ErrorKind.INTERNAL, "the exported file could not be read");
             } finally {
-                deleteQuietly(file);
+                LocalFiles.deleteQuietly(file);
             }
         }
     }
@@ -126,13 +126,13 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
             StatementOutcome outcome = session.run(new BoundSql(sql, List.of()), signal);
             Path downloaded = file;
             return new RunningQuery(outcome, command.maxRows(), signal,
-                    List.of(session, lease, () -> deleteQuietly(downloaded)), 0, (nanos, succeeded) -> { });
+                    List.of(session, lease, () -> LocalFiles.deleteQuietly(downloaded)), 0, (nanos, succeeded) -> { });
         } catch (RuntimeException e) {
             if (session != null) {
                 session.close();
             }
             lease.close();
-            deleteQuietly(file);
+            LocalFiles.deleteQuietly(file);
             throw e;
         }
     }
@@ -155,7 +155,7 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
                 } catch (IOException e) {
                     throw new ServiceException(ErrorKind.INTERNAL, "the upload could not be staged");
                 } finally {
-                    deleteQuietly(staged);
+                    LocalFiles.deleteQuietly(staged);
                 }
             }
         });
@@ -220,16 +220,5 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
 
     private static boolean isFilePlaceholder(SqlToken token, String sql) {
         return token.kind() == SqlToken.Kind.PARAMETER && token.text(sql).equalsIgnoreCase(FILE_PLACEHOLDER);
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the scratch folder is removed with the working copy anyway
-        }
     }
 }

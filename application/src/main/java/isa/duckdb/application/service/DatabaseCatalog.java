@@ -61,6 +61,13 @@ public final class DatabaseCatalog {
         throw ServiceException.notFound("database '" + ref + "' does not exist for user '" + tenant.id() + "'");
     }
 
+    /** ALREADY_EXISTS when the tenant has a database of that name. */
+    public void requireAbsent(TenantId tenant, DatabaseName name) {
+        if (find(tenant, name).isPresent()) {
+            throw ServiceException.alreadyExists("database '" + name + "' already exists for user '" + tenant + "'");
+        }
+    }
+
     public Optional<DatabaseDescriptor> find(TenantId tenant, DatabaseName name) {
         DatabaseKey key = DatabaseKey.of(tenant, name);
         DatabaseDescriptor cached = known.get(key);

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +136,7 @@ public final class DatabaseLifecycle {
         DatabaseKey key = DatabaseKey.of(descriptor.tenant(), descriptor.name());
         synchronized (openLocks.computeIfAbsent(key, k -> new Object())) {
             Path directory = workingDirectory(key);
-            deleteRecursively(directory);
+            LocalFiles.deleteRecursively(directory);
             try {
                 Files.createDirectories(directory.resolve(SCRATCH_DIR));
             } catch (IOException e) {
@@ -150,7 +149,7 @@ public final class DatabaseLifecycle {
                 upload(database);
             } catch (RuntimeException e) {
                 engineDatabase.close();
-                deleteRecursively(directory);
+                LocalFiles.deleteRecursively(directory);
                 throw e;
             }
             open.put(key, database);
@@ -203,7 +202,7 @@ public final class DatabaseLifecycle {
             countersOf(database.key).syncFailures.increment();
             throw e;
         } finally {
-            deleteQuietly(snapshot);
+            LocalFiles.deleteQuietly(snapshot);
         }
     }
 
@@ -277,7 +276,7 @@ public final class DatabaseLifecycle {
                 upload(database);
             }
             database.engine.close();
-            deleteRecursively(database.directory);
+            LocalFiles.deleteRecursively(database.directory);
             open.remove(database.key, database);
             closed = true;
             return true;
@@ -298,7 +297,7 @@ public final class DatabaseLifecycle {
         counters.remove(key);
         OpenDatabase database = open.get(key);
         if (database == null) {
-            deleteRecursively(workingDirectory(key));
+            LocalFiles.deleteRecursively(workingDirectory(key));
             return;
         }
         if (cancelRunning) {
@@ -323,7 +322,7 @@ public final class DatabaseLifecycle {
 
     /** At start-up: drops half-received uploads and syncs working copies a crash left behind. */
     public void recoverAtStart() {
-        deleteRecursively(settings.workRoot().resolve(INCOMING_DIR));
+        LocalFiles.deleteRecursively(settings.workRoot().resolve(INCOMING_DIR));
         recoverLeftovers();
     }
 
@@ -370,7 +369,7 @@ public final class DatabaseLifecycle {
             engineDatabase.snapshotTo(snapshot);
             storage.upload(key.bucket(), key.objectKey(), snapshot);
             engineDatabase.close();
-            deleteRecursively(directory);
+            LocalFiles.deleteRecursively(directory);
         } catch (RuntimeException e) {
             engineDatabase.close();
             LOG.log(Level.ERROR, "Could not recover {0} yet; the working copy is kept: {1}", key, e.getMessage());
@@ -410,27 +409,5 @@ public final class DatabaseLifecycle {
     public LifecycleStats stats() {
         return new LifecycleStats(open.size(), cacheHits.get(), cacheMisses.get(), syncs.get(), syncFailures.get(),
                 open.values().stream().filter(OpenDatabase::hasUnsyncedChanges).count());
-    }
-
-    /** Removes a folder tree; a failure leaves files behind but never fails the caller. */
-    static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> paths = new ArrayList<>(walk.toList());
-            paths.sort(Comparator.reverseOrder());
-            paths.forEach(DatabaseLifecycle::deleteQuietly);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not remove a working directory: {0}", e.getMessage());
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not remove a working file: {0}", e.getMessage());
-        }
     }
 }

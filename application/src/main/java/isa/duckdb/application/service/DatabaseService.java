@@ -59,9 +59,7 @@ public final class DatabaseService implements ManageDatabasesUseCase {
         synchronized (createLocks.computeIfAbsent(lockKey, k -> new Object())) {
             try {
                 catalog.claimBucket(tenant);
-                if (catalog.find(tenant, name).isPresent()) {
-                    throw ServiceException.alreadyExists("database '" + name + "' already exists for user '" + tenant + "'");
-                }
+                catalog.requireAbsent(tenant, name);
                 DatabaseDescriptor descriptor = catalog.newDescriptor(tenant, name, command.organizationId(),
                         command.metadata(), settings);
                 lifecycle.createEmpty(descriptor);

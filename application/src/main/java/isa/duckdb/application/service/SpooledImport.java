@@ -69,7 +69,7 @@ final class SpooledImport implements IncomingImport {
             }
             return importer.importFile(spool, signal);
         } finally {
-            deleteQuietly();
+            LocalFiles.deleteQuietly(spool);
         }
     }
 
@@ -81,7 +81,7 @@ final class SpooledImport implements IncomingImport {
         } catch (RuntimeException ignored) {
             // nothing to keep
         }
-        deleteQuietly();
+        LocalFiles.deleteQuietly(spool);
     }
 
     private void close() {
@@ -94,14 +94,6 @@ final class SpooledImport implements IncomingImport {
             throw new ServiceException(ErrorKind.RESOURCE_EXHAUSTED, "the upload could not be spooled to disk");
         } finally {
             out = null;
-        }
-    }
-
-    private void deleteQuietly() {
-        try {
-            Files.deleteIfExists(spool);
-        } catch (IOException ignored) {
-            // the spool folder is cleared at start-up
         }
     }
 }
