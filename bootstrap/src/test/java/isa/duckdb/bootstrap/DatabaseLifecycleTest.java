@@ -17,7 +17,7 @@ import isa.duckdb.domain.DatabaseName;
 import isa.duckdb.domain.DatabaseSettings;
 import isa.duckdb.domain.TenantId;
 import isa.duckdb.domain.Value;
-import isa.duckdb.testkit.InMemoryObjectStorage;
+import isa.duckdb.application.port.out.InMemoryObjectStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -24,7 +24,7 @@ import isa.duckdb.api.QueryMinIOFileRequest;
 import isa.duckdb.api.QueryMinIOFileResponse;
 import isa.duckdb.api.RestoreDatabaseRequest;
 import isa.duckdb.api.RestoreDatabaseResponse;
-import isa.duckdb.testkit.LocalS3Server;
+import isa.duckdb.adapters.minio.LocalS3Server;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

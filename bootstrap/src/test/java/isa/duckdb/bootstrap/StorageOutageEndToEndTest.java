@@ -10,7 +10,7 @@ import isa.duckdb.adapters.minio.MinioObjectStorageAdapter;
 import isa.duckdb.adapters.minio.MinioSettings;
 import isa.duckdb.api.HealthCheckRequest;
 import isa.duckdb.api.HealthCheckResponse;
-import isa.duckdb.testkit.LocalS3Server;
+import isa.duckdb.adapters.minio.LocalS3Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -3,7 +3,7 @@ package isa.duckdb.adapters.consul;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import isa.duckdb.application.port.out.ServiceRegistry;
-import isa.duckdb.testkit.ServiceRegistryContract;
+import isa.duckdb.application.port.out.ServiceRegistryContract;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -9,7 +9,7 @@ import isa.duckdb.application.port.out.ServiceRegistration;
 import isa.duckdb.application.port.out.ServiceRegistry;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
-import isa.duckdb.testkit.ServiceRegistryContract;
+import isa.duckdb.application.port.out.ServiceRegistryContract;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

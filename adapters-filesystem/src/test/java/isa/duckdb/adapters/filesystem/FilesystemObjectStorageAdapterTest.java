@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import isa.duckdb.application.port.out.ObjectStorage;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
-import isa.duckdb.testkit.ObjectStorageContract;
+import isa.duckdb.application.port.out.ObjectStorageContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

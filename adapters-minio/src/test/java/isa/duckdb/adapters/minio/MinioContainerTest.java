@@ -1,7 +1,7 @@
 package isa.duckdb.adapters.minio;
 
 import isa.duckdb.application.port.out.ObjectStorage;
-import isa.duckdb.testkit.ObjectStorageContract;
+import isa.duckdb.application.port.out.ObjectStorageContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.testcontainers.containers.MinIOContainer;
 import org.testcontainers.junit.jupiter.Container;

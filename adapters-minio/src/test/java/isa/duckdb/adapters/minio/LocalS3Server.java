@@ -1,4 +1,4 @@
-package isa.duckdb.testkit;
+package isa.duckdb.adapters.minio;
 
 import java.io.IOException;
 import java.net.ServerSocket;

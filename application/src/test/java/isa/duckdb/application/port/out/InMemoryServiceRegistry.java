@@ -1,4 +1,4 @@
-package isa.duckdb.testkit;
+package isa.duckdb.application.port.out;
 
 import isa.duckdb.application.port.out.ServiceRegistration;
 import isa.duckdb.application.port.out.ServiceRegistry;

@@ -1,4 +1,4 @@
-package isa.duckdb.testkit;
+package isa.duckdb.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

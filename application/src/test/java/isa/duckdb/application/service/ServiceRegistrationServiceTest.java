@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import isa.duckdb.application.port.out.GrpcHealthCheck;
 import isa.duckdb.application.port.out.ServiceRegistration;
-import isa.duckdb.testkit.InMemoryServiceRegistry;
+import isa.duckdb.application.port.out.InMemoryServiceRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
