@@ -36,11 +36,6 @@ public record DatabaseName(String value) {
         }
     }
 
-    /** The object key of the database file inside the tenant bucket. */
-    public String objectKey() {
-        return value + ".duckdb";
-    }
-
     @Override
     public String toString() {
         return value;

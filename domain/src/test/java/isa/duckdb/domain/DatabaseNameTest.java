@@ -56,12 +56,6 @@ class DatabaseNameTest {
     }
 
     @Test
-    void objectKeyIsTheNameWithTheDuckdbExtension() {
-        assertThat(DatabaseName.of("sales").objectKey()).isEqualTo("sales.duckdb");
-        assertThat(DatabaseName.of("v1.2").objectKey()).isEqualTo("v1.2.duckdb");
-    }
-
-    @Test
     void valueSemanticsAndToString() {
         assertThat(DatabaseName.of("sales")).isEqualTo(new DatabaseName("sales")).hasToString("sales");
         assertThat(DatabaseName.of("sales")).isNotEqualTo(DatabaseName.of("Sales"));

@@ -5,16 +5,24 @@ import isa.duckdb.application.port.out.EngineLimits;
 import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import org.duckdb.DuckDBConnection;
 
 /** One sandboxed DuckDB instance per open database file, through the JDBC driver. */
 public final class DuckDbQueryEngineAdapter implements QueryEngine {
+    /** DuckDB's main header: 8 bytes of checksum, then the magic bytes. */
+    private static final int MAGIC_OFFSET = 8;
+    private static final byte[] MAGIC = "DUCK".getBytes(StandardCharsets.US_ASCII);
     private final DuckDBConnection probe;
     private final String version;
 
@@ -33,6 +41,19 @@ public final class DuckDbQueryEngineAdapter implements QueryEngine {
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }
+    }
+
+    @Override
+    public boolean isDatabaseFile(Path file) {
+        byte[] header = new byte[MAGIC_OFFSET + MAGIC.length];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(header, 0, header.length) < header.length) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return Arrays.equals(Arrays.copyOfRange(header, MAGIC_OFFSET, header.length), MAGIC);
     }
 
     @Override

@@ -16,16 +16,11 @@ import isa.duckdb.domain.ObjectKey;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.TenantId;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -33,11 +28,6 @@ import java.util.Map;
  * tenant's bucket; a restore copies a backup that passed as a DuckDB database to a new name.
  */
 public final class BackupService implements BackupUseCase {
-    static final String BACKUP_PREFIX = "backups/";
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final byte[] DUCKDB_MAGIC = "DUCK".getBytes(StandardCharsets.US_ASCII);
-    private static final int MAGIC_OFFSET = 8;
     private static final Duration SYNC_WAIT = Duration.ofSeconds(30);
 
     private final DatabaseCatalog catalog;
@@ -63,9 +53,9 @@ public final class BackupService implements BackupUseCase {
                 : DatabaseName.of(backupName).value();
         lifecycle.syncNow(descriptor, SYNC_WAIT);
         Instant now = clock.instant();
-        String path = BACKUP_PREFIX + label + "-" + STAMP.format(now) + ".duckdb";
+        String path = StorageLayout.backupKey(label, now);
         String bucket = tenant.databaseBucket();
-        storage.copy(bucket, descriptor.name().objectKey(), path);
+        storage.copy(bucket, StorageLayout.databaseKey(descriptor.name()), path);
         long size = storage.stat(bucket, path).map(StoredObject::size)
                 .orElseThrow(() -> new ServiceException(ErrorKind.INTERNAL, "the backup copy did not appear"));
         String message = "full backup of '" + descriptor.name() + "' stored as " + path
@@ -86,11 +76,11 @@ public final class BackupService implements BackupUseCase {
         StoredObject backup = storage.stat(bucket, key.value())
                 .orElseThrow(() -> ServiceException.notFound("backup '" + key + "' does not exist for user '" + tenant + "'"));
         int tables = verifiedTableCount(bucket, key);
-        storage.copy(bucket, key.value(), name.objectKey());
+        storage.copy(bucket, key.value(), StorageLayout.databaseKey(name));
         DatabaseDescriptor descriptor = catalog.newDescriptor(tenant, name, "", Map.of("restored_from", key.value()),
                 DatabaseSettings.DEFAULTS).withTableCount(tables);
         catalog.register(descriptor);
-        return new DatabaseView(descriptor, bucket, name.objectKey(), backup.size(), tables, engine.version());
+        return new DatabaseView(descriptor, bucket, StorageLayout.databaseKey(name), backup.size(), tables, engine.version());
     }
 
     /** Accepts a key in the tenant's bucket, also written as {@code bucket/key} or {@code s3://bucket/key}. */
@@ -111,31 +101,22 @@ public final class BackupService implements BackupUseCase {
     /** Downloads the backup and opens it with the engine; anything that is not a DuckDB database is refused. */
     private int verifiedTableCount(String bucket, ObjectKey key) {
         Path folder = lifecycle.incomingFile("restore");
-        Path file = folder.resolve("candidate.duckdb");
+        Path file = folder.resolve("candidate" + StorageLayout.DATABASE_SUFFIX);
         try {
             Files.createDirectories(folder.resolve("scratch"));
             storage.download(bucket, key.value(), file);
-            requireDuckDbHeader(file, key);
+            if (!engine.isDatabaseFile(file)) {
+                throw ServiceException.invalid("backup '" + key + "' is not a DuckDB database file");
+            }
             try (EngineDatabase candidate = engine.open(file, new EngineLimits(1, "256MB", folder.resolve("scratch")))) {
                 return candidate.tableCount();
             } catch (ServiceException e) {
                 throw ServiceException.invalid("backup '" + key + "' is not a readable DuckDB database");
             }
         } catch (IOException e) {
-            throw new ServiceException(ErrorKind.INTERNAL, "the backup could not be checked");
+            throw new ServiceException(ErrorKind.INTERNAL, "the backup could not be checked", e);
         } finally {
             LocalFiles.deleteRecursively(folder);
-        }
-    }
-
-    private static void requireDuckDbHeader(Path file, ObjectKey key) throws IOException {
-        byte[] header = new byte[MAGIC_OFFSET + DUCKDB_MAGIC.length];
-        try (InputStream in = Files.newInputStream(file)) {
-            int read = in.readNBytes(header, 0, header.length);
-            byte[] magic = Arrays.copyOfRange(header, MAGIC_OFFSET, MAGIC_OFFSET + DUCKDB_MAGIC.length);
-            if (read < header.length || !Arrays.equals(magic, DUCKDB_MAGIC)) {
-                throw ServiceException.invalid("backup '" + key + "' is not a DuckDB database file");
-            }
         }
     }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * in an {@code .owner} object when the service first uses it, and every later use checks it.
  */
 public final class BucketOwnership {
-    static final String MARKER = ".owner";
 
     private final ObjectStorage storage;
     private final Map<String, String> owners = new ConcurrentHashMap<>();
@@ -32,7 +31,7 @@ public final class BucketOwnership {
         storage.ensureBucket(bucket);
         Optional<String> owner = recordedOwner(bucket);
         if (owner.isEmpty()) {
-            storage.put(bucket, MARKER, tenant.id().getBytes(StandardCharsets.UTF_8));
+            storage.put(bucket, StorageLayout.OWNER_MARKER, tenant.id().getBytes(StandardCharsets.UTF_8));
             owner = recordedOwner(bucket);
         }
         requireOwner(bucket, tenant, owner);
@@ -50,7 +49,7 @@ public final class BucketOwnership {
     }
 
     private Optional<String> recordedOwner(String bucket) {
-        return storage.get(bucket, MARKER).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        return storage.get(bucket, StorageLayout.OWNER_MARKER).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     private void requireOwner(String bucket, TenantId tenant, Optional<String> owner) {

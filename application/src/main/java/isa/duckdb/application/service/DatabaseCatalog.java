@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
  * A database file without a descriptor (made by the Go service) gets one on first sight.
  */
 public final class DatabaseCatalog {
-    static final String META_PREFIX = ".meta/";
-    private static final String DATABASE_SUFFIX = ".duckdb";
     private static final Pattern ID_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ObjectStorage storage;
@@ -84,29 +82,23 @@ public final class DatabaseCatalog {
         ownership.check(bucket, tenant);
         List<DatabaseDescriptor> result = new ArrayList<>();
         for (StoredObject object : storage.list(bucket, "")) {
-            String key = object.key();
-            if (key.contains("/") || !key.endsWith(DATABASE_SUFFIX)) {
-                continue;
-            }
-            String name = key.substring(0, key.length() - DATABASE_SUFFIX.length());
-            if (DatabaseName.isValid(name)) {
-                DatabaseName databaseName = DatabaseName.of(name);
+            StorageLayout.databaseOf(object.key()).ifPresent(databaseName -> {
                 DatabaseDescriptor cached = known.get(DatabaseKey.of(tenant, databaseName));
                 result.add(cached != null ? cached : load(tenant, databaseName, object));
-            }
+            });
         }
         return result;
     }
 
     private DatabaseDescriptor load(TenantId tenant, DatabaseName name, StoredObject object) {
         DatabaseKey key = DatabaseKey.of(tenant, name);
-        DatabaseDescriptor descriptor = storage.get(key.bucket(), metaKey(name))
+        DatabaseDescriptor descriptor = storage.get(key.bucket(), StorageLayout.descriptorKey(name))
                 .map(bytes -> DescriptorCodec.decode(bytes, tenant))
                 .orElseGet(() -> {
                     Instant created = object.lastModified();
                     DatabaseDescriptor adopted = new DatabaseDescriptor(UUID.randomUUID().toString(), name, tenant, "",
                             created, created, Map.of(), DatabaseSettings.DEFAULTS, 0);
-                    storage.put(key.bucket(), metaKey(name), DescriptorCodec.encode(adopted));
+                    storage.put(key.bucket(), StorageLayout.descriptorKey(name), DescriptorCodec.encode(adopted));
                     return adopted;
                 });
         known.put(key, descriptor);
@@ -128,7 +120,7 @@ public final class DatabaseCatalog {
 
     public void register(DatabaseDescriptor descriptor) {
         DatabaseKey key = DatabaseKey.of(descriptor.tenant(), descriptor.name());
-        storage.put(key.bucket(), metaKey(descriptor.name()), DescriptorCodec.encode(descriptor));
+        storage.put(key.bucket(), StorageLayout.descriptorKey(descriptor.name()), DescriptorCodec.encode(descriptor));
         known.put(key, descriptor);
     }
 
@@ -136,7 +128,7 @@ public final class DatabaseCatalog {
     public void remove(TenantId tenant, DatabaseName name) {
         DatabaseKey key = DatabaseKey.of(tenant, name);
         storage.delete(key.bucket(), key.objectKey());
-        storage.delete(key.bucket(), metaKey(name));
+        storage.delete(key.bucket(), StorageLayout.descriptorKey(name));
         known.remove(key);
     }
 
@@ -155,9 +147,5 @@ public final class DatabaseCatalog {
         return openLastAccess.filter(t -> t.isAfter(descriptor.lastAccessed()))
                 .map(descriptor::accessedAt)
                 .orElse(descriptor);
-    }
-
-    static String metaKey(DatabaseName name) {
-        return META_PREFIX + name.value() + ".properties";
     }
 }

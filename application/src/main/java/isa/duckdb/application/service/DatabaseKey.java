@@ -11,7 +11,7 @@ record DatabaseKey(String bucket, DatabaseName name) {
     }
 
     String objectKey() {
-        return name.objectKey();
+        return StorageLayout.databaseKey(name);
     }
 
     @Override

@@ -345,11 +345,14 @@ public final class DatabaseLifecycle {
         try (Stream<Path> names = Files.list(bucketDirectory)) {
             for (Path directory : names.filter(Files::isDirectory).toList()) {
                 String name = directory.getFileName().toString();
-                Path file = directory.resolve(name + ".duckdb");
-                if (!DatabaseName.isValid(name) || !Files.exists(file)) {
+                if (!DatabaseName.isValid(name)) {
                     continue;
                 }
                 DatabaseKey key = new DatabaseKey(bucketDirectory.getFileName().toString(), DatabaseName.of(name));
+                Path file = directory.resolve(key.objectKey());
+                if (!Files.exists(file)) {
+                    continue;
+                }
                 synchronized (openLocks.computeIfAbsent(key, k -> new Object())) {
                     if (!open.containsKey(key) && Files.exists(file)) {
                         recoverOne(key, directory, file);

@@ -17,8 +17,6 @@ import isa.duckdb.domain.SafeText;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.TenantId;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +27,6 @@ public final class DatabaseService implements ManageDatabasesUseCase {
     static final int MAX_PAGE_SIZE = 1000;
     private static final int MAX_METADATA_ENTRIES = 64;
     private static final int MAX_METADATA_TEXT = 1024;
-    private static final DateTimeFormatter BACKUP_STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final DatabaseCatalog catalog;
     private final DatabaseLifecycle lifecycle;
@@ -110,7 +106,7 @@ public final class DatabaseService implements ManageDatabasesUseCase {
         List<DatabaseView> views = matching.stream()
                 .skip(skip)
                 .limit(pageSize)
-                .map(d -> viewWithoutOpening(d, objects.get(d.name().objectKey())))
+                .map(d -> viewWithoutOpening(d, objects.get(StorageLayout.databaseKey(d.name()))))
                 .toList();
         return new DatabasePage(views, matching.size(), page, pageSize);
     }
@@ -118,7 +114,7 @@ public final class DatabaseService implements ManageDatabasesUseCase {
     private DatabaseView viewWithoutOpening(DatabaseDescriptor descriptor, StoredObject object) {
         DatabaseDescriptor current = catalog.current(descriptor, lifecycle.lastAccess(descriptor.tenant(), descriptor.name()));
         long size = object == null ? 0 : object.size();
-        return new DatabaseView(current, descriptor.tenant().databaseBucket(), descriptor.name().objectKey(), size,
+        return new DatabaseView(current, descriptor.tenant().databaseBucket(), StorageLayout.databaseKey(descriptor.name()), size,
                 current.tableCount(), engine.version());
     }
 
@@ -130,7 +126,7 @@ public final class DatabaseService implements ManageDatabasesUseCase {
             long size = lease.sizeBytes();
             DatabaseDescriptor current = catalog.current(descriptor, lifecycle.lastAccess(tenant, descriptor.name()));
             return new DatabaseView(current.withTableCount(tables), tenant.databaseBucket(),
-                    descriptor.name().objectKey(), size, tables, engine.version());
+                    StorageLayout.databaseKey(descriptor.name()), size, tables, engine.version());
         }
     }
 
@@ -145,8 +141,8 @@ public final class DatabaseService implements ManageDatabasesUseCase {
         if (command.deleteFromStorage()) {
             message = "database '" + name + "' deleted, including its file in storage";
         } else {
-            String keptAs = "backups/" + name.value() + "-deleted-" + BACKUP_STAMP.format(clock.instant()) + ".duckdb";
-            storage.copy(bucket, name.objectKey(), keptAs);
+            String keptAs = StorageLayout.deletedCopyKey(name, clock.instant());
+            storage.copy(bucket, StorageLayout.databaseKey(name), keptAs);
             message = "database '" + name + "' deleted; its last state is kept as backup '" + keptAs
                     + "' (delete_from_minio=true removes it for good)";
         }

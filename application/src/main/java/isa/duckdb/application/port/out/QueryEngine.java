@@ -8,6 +8,14 @@ public interface QueryEngine {
     /** Opens (creating if missing) the database file; the engine may only touch {@code limits.scratch()}. */
     EngineDatabase open(Path databaseFile, EngineLimits limits);
 
+    /**
+     * Whether the local file looks like one of this engine's database files (for DuckDB: the
+     * magic bytes {@code DUCK} at offset 8 of the main header, DuckDB's storage format), checked
+     * before a foreign file such as a restored backup is opened. Reads a few bytes; false for a
+     * missing or short file.
+     */
+    boolean isDatabaseFile(Path file);
+
     /** The engine's version, e.g. {@code v1.5.6}. */
     String version();
 

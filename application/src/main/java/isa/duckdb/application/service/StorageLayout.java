@@ -1,0 +1,61 @@
+package isa.duckdb.application.service;
+
+import isa.duckdb.domain.DatabaseName;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * Every object key the service writes in a tenant's bucket, in one place. The layout is the one
+ * the original service used (wire contract, "Buckets"; seed README's bucket tree), so its buckets stay readable:
+ * <pre>
+ * {name}.duckdb                          the database file (also the name of its local working copy)
+ * .meta/{name}.properties                the database's descriptor (settings, metadata, statistics)
+ * .owner                                 the tenant id that owns the bucket
+ * backups/{label}-{yyyyMMdd'T'HHmmss.SSS'Z'}.duckdb          a BackupDatabase copy
+ * backups/{name}-deleted-{yyyyMMdd'T'HHmmss.SSS'Z'}.duckdb   the copy kept by DeleteDatabase
+ * </pre>
+ * Timestamps are UTC.
+ */
+public final class StorageLayout {
+    /** Suffix of database files, in storage and in working folders. */
+    public static final String DATABASE_SUFFIX = ".duckdb";
+    static final String META_PREFIX = ".meta/";
+    static final String OWNER_MARKER = ".owner";
+    static final String BACKUP_PREFIX = "backups/";
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private StorageLayout() {
+    }
+
+    /** {@code {name}.duckdb}: the database file's key, and its working copy's file name. */
+    public static String databaseKey(DatabaseName name) {
+        return name.value() + DATABASE_SUFFIX;
+    }
+
+    /** The database a top-level key holds, if it is a database file's key with a valid name. */
+    public static Optional<DatabaseName> databaseOf(String key) {
+        if (key.contains("/") || !key.endsWith(DATABASE_SUFFIX)) {
+            return Optional.empty();
+        }
+        String name = key.substring(0, key.length() - DATABASE_SUFFIX.length());
+        return DatabaseName.isValid(name) ? Optional.of(DatabaseName.of(name)) : Optional.empty();
+    }
+
+    /** {@code .meta/{name}.properties}. */
+    static String descriptorKey(DatabaseName name) {
+        return META_PREFIX + name.value() + ".properties";
+    }
+
+    /** {@code backups/{label}-{stamp}.duckdb}, the key of a backup taken at {@code at}. */
+    static String backupKey(String label, Instant at) {
+        return BACKUP_PREFIX + label + "-" + STAMP.format(at) + DATABASE_SUFFIX;
+    }
+
+    /** {@code backups/{name}-deleted-{stamp}.duckdb}, the copy DeleteDatabase keeps. */
+    static String deletedCopyKey(DatabaseName name, Instant at) {
+        return backupKey(name.value() + "-deleted", at);
+    }
+}
