@@ -5,9 +5,10 @@ Run it with `bash examples/python/run.sh [--host HOST] [--port PORT]`: that scri
 Debian's python3-grpcio and protobuf packages if missing and generates the stubs into
 examples/python/generated/ first.
 
-Each section shows one part of the API. RPCs the server answers with gRPC UNIMPLEMENTED are
-skipped with a note. Every database the tour creates has a unique name and is deleted at
-the end, also when a section fails. Exit status 0 means every section worked.
+Each section shows one part of the API. Every RPC of the wire contract must work: a gRPC
+error, UNIMPLEMENTED included, fails the section. Every database the tour creates has a
+unique name and is deleted at the end, also when a section fails. Exit status 0 means every
+section worked.
 """
 
 import argparse
@@ -47,17 +48,6 @@ def succeeded(response, what):
     if not response.success:
         raise ExampleFailure(f"{what}: {response.error}")
     return response
-
-
-def unless_unimplemented(what, call):
-    """Runs call(); returns None with a note when the server does not offer the RPC."""
-    try:
-        return call()
-    except grpc.RpcError as error:
-        if error.code() == grpc.StatusCode.UNIMPLEMENTED:
-            print(f"  (skipped: the server reports {what} as UNIMPLEMENTED)")
-            return None
-        raise
 
 
 def typed(value):
@@ -151,20 +141,7 @@ class Tour:
         ]
         request = pb.CreateTableRequest(user_id=USER, database_id=self.database, table_name="orders",
                                         columns=columns, primary_keys=["id"], comment="python example")
-        try:
-            created = self.stub.CreateTable(request, timeout=CALL_TIMEOUT)
-        except grpc.RpcError as error:
-            if error.code() != grpc.StatusCode.UNIMPLEMENTED:
-                raise
-            print("  (the server reports CreateTable as UNIMPLEMENTED; creating the table with SQL instead)")
-            self.statement("""CREATE TABLE orders (
-                                  id INTEGER PRIMARY KEY,
-                                  customer VARCHAR NOT NULL,
-                                  amount DECIMAL(10,2),
-                                  ordered_at TIMESTAMP,
-                                  paid BOOLEAN DEFAULT false)""")
-            print("  created 'orders' with ExecuteStatement")
-            return
+        created = self.stub.CreateTable(request, timeout=CALL_TIMEOUT)
         succeeded(created, "CreateTable")
         print(f"  CreateTable: {created.message or 'orders created'}")
         for column in created.table_info.columns:
@@ -264,43 +241,35 @@ class Tour:
 
     def tables_and_schema(self):
         section("8. Tables and schema")
-        tables = unless_unimplemented("ListTables", lambda: self.stub.ListTables(pb.ListTablesRequest(
-            user_id=USER, database_id=self.database), timeout=CALL_TIMEOUT))
-        if tables is not None:
-            succeeded(tables, "ListTables")
-            for table in tables.tables:
-                print(f"  table {table.table_name}: {table.row_count} rows, {len(table.columns)} columns")
-        schema = unless_unimplemented("GetTableSchema", lambda: self.stub.GetTableSchema(pb.GetTableSchemaRequest(
-            user_id=USER, database_id=self.database, table_name="orders"), timeout=CALL_TIMEOUT))
-        if schema is not None:
-            succeeded(schema, "GetTableSchema")
-            for column in schema.table_info.columns:
-                key = " PRIMARY KEY" if column.is_primary_key else ""
-                print(f"    {column.name} {column.data_type}{'' if column.nullable else ' NOT NULL'}{key}")
-        if tables is None or schema is None:
-            print("  the same through SQL, which every server answers:")
-            result = self.query("SELECT column_name, data_type, is_nullable FROM information_schema.columns "
-                                "WHERE table_name = 'orders' ORDER BY ordinal_position")
-            for row in result.rows:
-                name, data_type, nullable = (typed(v) for v in row.values)
-                print(f"    {name} {data_type}{'' if nullable == 'YES' else ' NOT NULL'}")
+        tables = self.stub.ListTables(pb.ListTablesRequest(
+            user_id=USER, database_id=self.database), timeout=CALL_TIMEOUT)
+        succeeded(tables, "ListTables")
+        for table in tables.tables:
+            print(f"  table {table.table_name}: {table.row_count} rows, {len(table.columns)} columns")
+        schema = self.stub.GetTableSchema(pb.GetTableSchemaRequest(
+            user_id=USER, database_id=self.database, table_name="orders"), timeout=CALL_TIMEOUT)
+        succeeded(schema, "GetTableSchema")
+        for column in schema.table_info.columns:
+            key = " PRIMARY KEY" if column.is_primary_key else ""
+            print(f"    {column.name} {column.data_type}{'' if column.nullable else ' NOT NULL'}{key}")
+        print("  the same through SQL (information_schema):")
+        result = self.query("SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+                            "WHERE table_name = 'orders' ORDER BY ordinal_position")
+        for row in result.rows:
+            name, data_type, nullable = (typed(v) for v in row.values)
+            print(f"    {name} {data_type}{'' if nullable == 'YES' else ' NOT NULL'}")
 
     def import_and_export(self):
         section("9. Export to and import from object storage")
-        exported = unless_unimplemented("ExportToMinIO", lambda: self.stub.ExportToMinIO(pb.ExportToMinIORequest(
+        exported = self.stub.ExportToMinIO(pb.ExportToMinIORequest(
             user_id=USER, database_id=self.database, query="SELECT id, customer, amount FROM orders ORDER BY id",
-            bucket_name=DATA_BUCKET, object_key=EXPORT_KEY, format="csv", overwrite=True), timeout=CALL_TIMEOUT))
-        if exported is None:
-            print("  (import skipped too: it needs the exported file)")
-            return
+            bucket_name=DATA_BUCKET, object_key=EXPORT_KEY, format="csv", overwrite=True), timeout=CALL_TIMEOUT)
         succeeded(exported, "ExportToMinIO")
         print(f"  exported {exported.rows_exported} rows to {DATA_BUCKET}/{EXPORT_KEY} ({exported.file_size} bytes)")
-        imported = unless_unimplemented("ImportFromMinIO", lambda: self.stub.ImportFromMinIO(
+        imported = self.stub.ImportFromMinIO(
             pb.ImportFromMinIORequest(user_id=USER, database_id=self.database, table_name="orders_copy",
                                       bucket_name=DATA_BUCKET, object_key=EXPORT_KEY, format="csv",
-                                      create_table=True), timeout=CALL_TIMEOUT))
-        if imported is None:
-            return
+                                      create_table=True), timeout=CALL_TIMEOUT)
         succeeded(imported, "ImportFromMinIO")
         copied = typed(self.query("SELECT count(*) FROM orders_copy").rows[0].values[0])
         if copied != exported.rows_exported:
@@ -309,17 +278,13 @@ class Tour:
 
     def backup_and_restore(self):
         section("10. Backups")
-        backup = unless_unimplemented("BackupDatabase", lambda: self.stub.BackupDatabase(pb.BackupDatabaseRequest(
-            user_id=USER, database_id=self.database, backup_name=self.backup), timeout=CALL_TIMEOUT))
-        if backup is None:
-            return
+        backup = self.stub.BackupDatabase(pb.BackupDatabaseRequest(
+            user_id=USER, database_id=self.database, backup_name=self.backup), timeout=CALL_TIMEOUT)
         succeeded(backup, "BackupDatabase")
         print(f"  backup {backup.backup_path} ({backup.backup_size} bytes)")
-        restored = unless_unimplemented("RestoreDatabase", lambda: self.stub.RestoreDatabase(
+        restored = self.stub.RestoreDatabase(
             pb.RestoreDatabaseRequest(user_id=USER, backup_path=backup.backup_path,
-                                      new_database_name=self.restored), timeout=CALL_TIMEOUT))
-        if restored is None:
-            return
+                                      new_database_name=self.restored), timeout=CALL_TIMEOUT)
         self.to_delete.append(self.restored)
         succeeded(restored, "RestoreDatabase")
         count = typed(self.query("SELECT count(*) FROM orders", database=self.restored).rows[0].values[0])
@@ -327,17 +292,14 @@ class Tour:
 
     def extensions(self):
         section("11. Extensions")
-        listed = unless_unimplemented("ListExtensions", lambda: self.stub.ListExtensions(pb.ListExtensionsRequest(
-            user_id=USER, database_id=self.database), timeout=CALL_TIMEOUT))
-        if listed is not None:
-            succeeded(listed, "ListExtensions")
-            loaded = [e.name for e in listed.extensions if e.loaded]
-            print(f"  {len(listed.extensions)} extensions known, loaded: {', '.join(loaded) or 'none'}")
-        installed = unless_unimplemented("InstallExtension", lambda: self.stub.InstallExtension(
+        listed = self.stub.ListExtensions(pb.ListExtensionsRequest(
+            user_id=USER, database_id=self.database), timeout=CALL_TIMEOUT)
+        succeeded(listed, "ListExtensions")
+        loaded = [e.name for e in listed.extensions if e.loaded]
+        print(f"  {len(listed.extensions)} extensions known, loaded: {', '.join(loaded) or 'none'}")
+        installed = self.stub.InstallExtension(
             pb.InstallExtensionRequest(user_id=USER, database_id=self.database, extension_name="json"),
-            timeout=CALL_TIMEOUT))
-        if installed is None:
-            return
+            timeout=CALL_TIMEOUT)
         if installed.success:
             print(f"  InstallExtension(json): {installed.message or 'installed'}")
         elif installed.error.startswith(("PERMISSION_DENIED", "FAILED_PRECONDITION")):

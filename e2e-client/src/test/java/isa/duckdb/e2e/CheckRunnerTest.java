@@ -28,15 +28,15 @@ class CheckRunnerTest {
     }
 
     @Test
-    void unimplementedIsASkipNotAFailure() {
+    void unimplementedIsAFailureBecauseEveryRpcOfTheContractMustBeServed() {
         runner.run("Health Check", () -> { });
         Outcome outcome = runner.run("List Tables", () -> {
             throw Status.UNIMPLEMENTED.withDescription("Method not found").asRuntimeException();
         });
 
-        assertThat(outcome).isEqualTo(Outcome.SKIP);
-        assertThat(output()).contains("SKIP List Tables: server reports UNIMPLEMENTED");
-        assertThat(runner.exitCode()).isZero();
+        assertThat(outcome).isEqualTo(Outcome.FAIL);
+        assertThat(output()).contains("FAIL List Tables: server reports UNIMPLEMENTED");
+        assertThat(runner.exitCode()).isEqualTo(1);
     }
 
     @Test
