@@ -147,10 +147,21 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
                     minioUseSsl));
         }
         ExtensionAllowList allowList = parseAllowList();
-        return new ServiceConfig(dataPath.toAbsolutePath().normalize(), host, port, threads,
-                memoryLimit.toUpperCase(java.util.Locale.ROOT).replace(" ", ""), Duration.ofSeconds(syncIntervalSeconds),
-                maxOpenDatabases, Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(shutdownGraceSeconds),
-                maxConcurrentCalls, minio, allowList, consul());
+        return ServiceConfig.builder()
+                .dataPath(dataPath.toAbsolutePath().normalize())
+                .bindHost(host)
+                .grpcPort(port)
+                .threadsPerDatabase(threads)
+                .memoryLimit(memoryLimit.toUpperCase(java.util.Locale.ROOT).replace(" ", ""))
+                .syncInterval(Duration.ofSeconds(syncIntervalSeconds))
+                .maxOpenDatabases(maxOpenDatabases)
+                .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
+                .maxConcurrentCalls(maxConcurrentCalls)
+                .minio(minio)
+                .extensionAllowList(allowList)
+                .consul(consul())
+                .build();
     }
 
     private ExtensionAllowList parseAllowList() {

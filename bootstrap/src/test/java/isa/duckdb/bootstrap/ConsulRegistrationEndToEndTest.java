@@ -74,8 +74,8 @@ class ConsulRegistrationEndToEndTest {
     }
 
     private ServiceConfig withConsul(int agentPort, Duration checkInterval) {
-        return RunningService.config(data, Duration.ofSeconds(30)).withConsul(new ConsulConfig(true, "127.0.0.1",
-                agentPort, HOST, checkInterval, Duration.ofMillis(50), Duration.ofMillis(200)));
+        return RunningService.config(data, Duration.ofSeconds(30)).toBuilder().consul(new ConsulConfig(true,
+                "127.0.0.1", agentPort, HOST, checkInterval, Duration.ofMillis(50), Duration.ofMillis(200))).build();
     }
 
     static int freePort() throws IOException {

@@ -44,8 +44,10 @@ class GracefulShutdownEndToEndTest {
     void notServingAndDeregisteredBeforeCallsAreRefusedThenDrainedThenSynced() throws Exception {
         try (FakeConsulAgent agent = FakeConsulAgent.start();
              RunningService service = RunningService.start(RunningService.config(data, Duration.ofHours(1))
-                     .withConsul(new ConsulConfig(true, "127.0.0.1", agent.port(), HOST, Duration.ofSeconds(30),
-                             Duration.ofMillis(50), Duration.ofMillis(200))))) {
+                     .toBuilder()
+                     .consul(new ConsulConfig(true, "127.0.0.1", agent.port(), HOST, Duration.ofSeconds(30),
+                             Duration.ofMillis(50), Duration.ofMillis(200)))
+                     .build())) {
             await().atMost(Duration.ofSeconds(10)).until(() -> agent.knows(SERVICE_ID));
             createDatabase(service.blocking(), "ada", "ledger");
             Path stored = data.resolve("storage/user-ada-duckdb/ledger.duckdb");

@@ -31,17 +31,24 @@ final class RunningService implements AutoCloseable {
 
     static RunningService start(Path dataPath, Duration syncInterval, Optional<ServiceConfig.MinioConfig> minio) {
         ServiceConfig config = config(dataPath, syncInterval);
-        return start(minio.map(config::withMinio).orElse(config));
+        return start(config.toBuilder().minio(minio).build());
     }
 
     static RunningService start(Path dataPath, Duration syncInterval, ExtensionAllowList extensions) {
-        return start(config(dataPath, syncInterval).withExtensionAllowList(extensions));
+        return start(config(dataPath, syncInterval).toBuilder().extensionAllowList(extensions).build());
     }
 
     /** The configuration the tests use: loopback, a free port, embedded storage, Consul off. */
     static ServiceConfig config(Path dataPath, Duration syncInterval) {
-        return new ServiceConfig(dataPath, "127.0.0.1", 0, 2, "512MB", syncInterval, 64,
-                Duration.ofMinutes(5), Duration.ofSeconds(10), 32);
+        return ServiceConfig.builder()
+                .dataPath(dataPath)
+                .bindHost("127.0.0.1")
+                .grpcPort(0)
+                .memoryLimit("512MB")
+                .syncInterval(syncInterval)
+                .shutdownGrace(Duration.ofSeconds(10))
+                .maxConcurrentCalls(32)
+                .build();
     }
 
     static RunningService start(ServiceConfig config) {
