@@ -5,11 +5,15 @@ import dagger.Provides;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import isa.duckdb.adapters.grpc.CallMetricsInterceptor;
-import isa.duckdb.adapters.grpc.CatalogUseCases;
+import isa.duckdb.adapters.grpc.CatalogRpcs;
+import isa.duckdb.adapters.grpc.DatabaseRpcs;
 import isa.duckdb.adapters.grpc.DuckDBGrpcService;
 import isa.duckdb.adapters.grpc.GrpcServices;
-import isa.duckdb.adapters.grpc.StorageRpcs;
+import isa.duckdb.adapters.grpc.HealthRpcs;
+import isa.duckdb.adapters.grpc.QueryRpcs;
+import isa.duckdb.adapters.grpc.QueryStreamRpcs;
 import isa.duckdb.adapters.grpc.RpcMetrics;
+import isa.duckdb.adapters.grpc.StorageRpcs;
 import isa.duckdb.adapters.grpc.StreamLimits;
 import isa.duckdb.adapters.grpc.StreamStats;
 import isa.duckdb.application.port.in.BackupUseCase;
@@ -62,13 +66,6 @@ final class GrpcModule {
 
     @Provides
     @Singleton
-    static CatalogUseCases catalogUseCases(ManageTablesUseCase tables, ManageViewsUseCase views,
-            CreateFunctionUseCase functions, ManageExtensionsUseCase extensions, GetMetricsUseCase metrics) {
-        return new CatalogUseCases(tables, views, functions, extensions, metrics);
-    }
-
-    @Provides
-    @Singleton
     static GrpcServices grpcServices() {
         return new GrpcServices();
     }
@@ -82,13 +79,25 @@ final class GrpcModule {
 
     @Provides
     @Singleton
+    static StreamLimits streamLimits() {
+        return StreamLimits.defaults();
+    }
+
+    @Provides
+    @Singleton
     static DuckDBGrpcService duckDbService(ManageDatabasesUseCase databases, ExecuteQueryUseCase queries,
             ExecuteStatementUseCase statements, ExecuteBatchUseCase batches, PrepareStatementUseCase preparer,
-            CheckHealthUseCase health, StreamStats stats, TransferDataUseCase transfers, ImportStreamUseCase uploads,
-            BackupUseCase backups, CatalogUseCases catalog, RpcMetrics rpcMetrics) {
-        StreamLimits limits = StreamLimits.defaults();
-        return new DuckDBGrpcService(databases, queries, statements, batches, preparer, health, limits, stats,
-                ServiceVersion.current(), new StorageRpcs(transfers, uploads, backups, limits), catalog, rpcMetrics);
+            TransferDataUseCase transfers, ImportStreamUseCase uploads, BackupUseCase backups,
+            ManageTablesUseCase tables, ManageViewsUseCase views, CreateFunctionUseCase functions,
+            ManageExtensionsUseCase extensions, CheckHealthUseCase health, GetMetricsUseCase metrics,
+            StreamLimits limits, StreamStats stats, RpcMetrics rpcMetrics) {
+        return new DuckDBGrpcService(
+                new DatabaseRpcs(databases),
+                new QueryRpcs(queries, statements, batches, preparer, limits),
+                new QueryStreamRpcs(queries, limits, stats),
+                new StorageRpcs(transfers, uploads, backups, limits),
+                new CatalogRpcs(tables, views, functions, extensions),
+                new HealthRpcs(health, metrics, stats, rpcMetrics, ServiceVersion.current()));
     }
 
     @Provides

@@ -21,7 +21,7 @@ public final class CallMetricsInterceptor implements ServerInterceptor {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
             ServerCallHandler<Q, R> next) {
-        CallRecord record = new CallRecord(metrics, metrics.method(call.getMethodDescriptor().getFullMethodName()));
+        CallRecord record = new CallRecord(metrics, call.getMethodDescriptor().getFullMethodName());
         ServerCall<Q, R> counted = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
             @Override
             public void close(Status status, Metadata trailers) {

@@ -11,14 +11,17 @@ final class CallRecord {
     static final Context.Key<CallRecord> KEY = Context.key("isa.duckdb.call-record");
 
     private final RpcMetrics metrics;
+    private final String fullMethodName;
     private final RpcMetrics.Method method;
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile boolean failed;
 
-    CallRecord(RpcMetrics metrics, RpcMetrics.Method method) {
+    /** @param fullMethodName gRPC's name of the method, {@code isa.duckdb.DuckDBService/ExecuteQuery} */
+    CallRecord(RpcMetrics metrics, String fullMethodName) {
         this.metrics = metrics;
-        this.method = method;
+        this.fullMethodName = fullMethodName;
+        this.method = metrics.method(fullMethodName);
         metrics.started();
     }
 
@@ -28,6 +31,12 @@ final class CallRecord {
         if (record != null) {
             record.failed = true;
         }
+    }
+
+    /** gRPC's full name of the current call's method, or {@code "an uncounted call"} outside a counted call. */
+    static String currentMethod() {
+        CallRecord record = KEY.get();
+        return record != null ? record.fullMethodName : "an uncounted call";
     }
 
     void finish(boolean statusOk) {

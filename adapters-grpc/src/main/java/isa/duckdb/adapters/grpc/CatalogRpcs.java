@@ -24,27 +24,42 @@ import isa.duckdb.api.ListTablesResponse;
 import isa.duckdb.api.ListViewsRequest;
 import isa.duckdb.api.ListViewsResponse;
 import isa.duckdb.application.port.in.CreateFunctionCommand;
+import isa.duckdb.application.port.in.CreateFunctionUseCase;
 import isa.duckdb.application.port.in.CreateTableCommand;
 import isa.duckdb.application.port.in.CreateViewCommand;
 import isa.duckdb.application.port.in.CreatedTable;
 import isa.duckdb.application.port.in.DropTableCommand;
 import isa.duckdb.application.port.in.ListTablesQuery;
+import isa.duckdb.application.port.in.ManageExtensionsUseCase;
+import isa.duckdb.application.port.in.ManageTablesUseCase;
+import isa.duckdb.application.port.in.ManageViewsUseCase;
 import isa.duckdb.application.port.in.TableRef;
 import isa.duckdb.domain.TableDescription;
 import isa.duckdb.domain.TenantId;
 import java.util.List;
 
-/** The table, view, function and extension RPCs: proto in, use case, proto out. */
-final class CatalogRpcs {
-    private final CatalogUseCases useCases;
+/**
+ * The table, view, function and extension RPCs: proto in, use case, proto out. A table or view
+ * argument may carry the caller's legacy prefix {@code user_{user_id}_} (wire contract, "Legacy table prefix";
+ * the use cases resolve it).
+ */
+public final class CatalogRpcs {
+    private final ManageTablesUseCase tables;
+    private final ManageViewsUseCase views;
+    private final CreateFunctionUseCase functions;
+    private final ManageExtensionsUseCase extensions;
 
-    CatalogRpcs(CatalogUseCases useCases) {
-        this.useCases = useCases;
+    public CatalogRpcs(ManageTablesUseCase tables, ManageViewsUseCase views, CreateFunctionUseCase functions,
+            ManageExtensionsUseCase extensions) {
+        this.tables = tables;
+        this.views = views;
+        this.functions = functions;
+        this.extensions = extensions;
     }
 
     void createTable(CreateTableRequest request, StreamObserver<CreateTableResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            CreatedTable created = useCases.tables().create(new CreateTableCommand(TenantId.of(request.getUserId()),
+            CreatedTable created = tables.create(new CreateTableCommand(TenantId.of(request.getUserId()),
                     request.getDatabaseId(), request.getTableName(), CatalogMessages.columnSpecs(request.getColumnsList()),
                     request.getPrimaryKeysList(), request.getIfNotExists(), request.getComment()),
                     CallSignals.forCurrentCall());
@@ -60,7 +75,7 @@ final class CatalogRpcs {
 
     void listTables(ListTablesRequest request, StreamObserver<ListTablesResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            List<TableDescription> found = useCases.tables().list(new ListTablesQuery(TenantId.of(request.getUserId()),
+            List<TableDescription> found = tables.list(new ListTablesQuery(TenantId.of(request.getUserId()),
                     request.getDatabaseId(), request.getSchemaName(), request.getNameFilter()),
                     CallSignals.forCurrentCall());
             ListTablesResponse.Builder response = ListTablesResponse.newBuilder()
@@ -74,7 +89,7 @@ final class CatalogRpcs {
     void dropTable(DropTableRequest request, StreamObserver<DropTableResponse> observer) {
         UnaryCalls.answer(observer, () -> DropTableResponse.newBuilder()
                 .setSuccess(true)
-                .setMessage(useCases.tables().drop(new DropTableCommand(table(request.getUserId(), request.getDatabaseId(),
+                .setMessage(tables.drop(new DropTableCommand(table(request.getUserId(), request.getDatabaseId(),
                         request.getTableName()), request.getIfExists(), request.getCascade()),
                         CallSignals.forCurrentCall()))
                 .build(),
@@ -84,7 +99,7 @@ final class CatalogRpcs {
     void getTableSchema(GetTableSchemaRequest request, StreamObserver<GetTableSchemaResponse> observer) {
         UnaryCalls.answer(observer, () -> GetTableSchemaResponse.newBuilder()
                 .setSuccess(true)
-                .setTableInfo(CatalogMessages.table(useCases.tables().describe(
+                .setTableInfo(CatalogMessages.table(tables.describe(
                         table(request.getUserId(), request.getDatabaseId(), request.getTableName()),
                         CallSignals.forCurrentCall())))
                 .build(),
@@ -94,7 +109,7 @@ final class CatalogRpcs {
     void getTableStats(GetTableStatsRequest request, StreamObserver<GetTableStatsResponse> observer) {
         UnaryCalls.answer(observer, () -> GetTableStatsResponse.newBuilder()
                 .setSuccess(true)
-                .setStats(CatalogMessages.stats(useCases.tables().statistics(
+                .setStats(CatalogMessages.stats(tables.statistics(
                         table(request.getUserId(), request.getDatabaseId(), request.getTableName()),
                         request.getIncludeColumns(), CallSignals.forCurrentCall())))
                 .build(),
@@ -104,7 +119,7 @@ final class CatalogRpcs {
     void createView(CreateViewRequest request, StreamObserver<CreateViewResponse> observer) {
         UnaryCalls.answer(observer, () -> CreateViewResponse.newBuilder()
                 .setSuccess(true)
-                .setMessage(useCases.views().create(new CreateViewCommand(table(request.getUserId(), request.getDatabaseId(),
+                .setMessage(views.create(new CreateViewCommand(table(request.getUserId(), request.getDatabaseId(),
                         request.getViewName()), request.getQuery(), request.getReplace()), CallSignals.forCurrentCall()))
                 .build(),
                 error -> CreateViewResponse.newBuilder().setSuccess(false).setError(error).build());
@@ -113,7 +128,7 @@ final class CatalogRpcs {
     void listViews(ListViewsRequest request, StreamObserver<ListViewsResponse> observer) {
         UnaryCalls.answer(observer, () -> ListViewsResponse.newBuilder()
                 .setSuccess(true)
-                .addAllViews(useCases.views().list(TenantId.of(request.getUserId()), request.getDatabaseId(),
+                .addAllViews(views.list(TenantId.of(request.getUserId()), request.getDatabaseId(),
                         CallSignals.forCurrentCall()))
                 .build(),
                 error -> ListViewsResponse.newBuilder().setSuccess(false).setError(error).build());
@@ -122,7 +137,7 @@ final class CatalogRpcs {
     void dropView(DropViewRequest request, StreamObserver<DropViewResponse> observer) {
         UnaryCalls.answer(observer, () -> DropViewResponse.newBuilder()
                 .setSuccess(true)
-                .setMessage(useCases.views().drop(table(request.getUserId(), request.getDatabaseId(), request.getViewName()),
+                .setMessage(views.drop(table(request.getUserId(), request.getDatabaseId(), request.getViewName()),
                         CallSignals.forCurrentCall()))
                 .build(),
                 error -> DropViewResponse.newBuilder().setSuccess(false).setError(error).build());
@@ -131,7 +146,7 @@ final class CatalogRpcs {
     void createFunction(CreateFunctionRequest request, StreamObserver<CreateFunctionResponse> observer) {
         UnaryCalls.answer(observer, () -> CreateFunctionResponse.newBuilder()
                 .setSuccess(true)
-                .setMessage(useCases.functions().create(new CreateFunctionCommand(TenantId.of(request.getUserId()),
+                .setMessage(functions.create(new CreateFunctionCommand(TenantId.of(request.getUserId()),
                         request.getDatabaseId(), request.getFunctionName(), request.getFunctionBody(),
                         request.getParametersList(), request.getReturnType()), CallSignals.forCurrentCall()))
                 .build(),
@@ -141,7 +156,7 @@ final class CatalogRpcs {
     void listExtensions(ListExtensionsRequest request, StreamObserver<ListExtensionsResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             ListExtensionsResponse.Builder response = ListExtensionsResponse.newBuilder().setSuccess(true);
-            useCases.extensions().list(TenantId.of(request.getUserId()), request.getDatabaseId(), CallSignals.forCurrentCall())
+            extensions.list(TenantId.of(request.getUserId()), request.getDatabaseId(), CallSignals.forCurrentCall())
                     .forEach(extension -> response.addExtensions(CatalogMessages.extension(extension)));
             return response.build();
         }, error -> ListExtensionsResponse.newBuilder().setSuccess(false).setError(error).build());
@@ -150,7 +165,7 @@ final class CatalogRpcs {
     void installExtension(InstallExtensionRequest request, StreamObserver<InstallExtensionResponse> observer) {
         UnaryCalls.answer(observer, () -> InstallExtensionResponse.newBuilder()
                 .setSuccess(true)
-                .setMessage(useCases.extensions().install(TenantId.of(request.getUserId()), request.getDatabaseId(),
+                .setMessage(extensions.install(TenantId.of(request.getUserId()), request.getDatabaseId(),
                         request.getExtensionName(), CallSignals.forCurrentCall()))
                 .build(),
                 error -> InstallExtensionResponse.newBuilder().setSuccess(false).setError(error).build());

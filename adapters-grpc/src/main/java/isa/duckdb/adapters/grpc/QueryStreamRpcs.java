@@ -1,0 +1,58 @@
+package isa.duckdb.adapters.grpc;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import isa.duckdb.api.ExecuteQueryRequest;
+import isa.duckdb.api.QueryResultChunk;
+import isa.duckdb.application.port.in.ExecuteQueryUseCase;
+import isa.duckdb.application.port.in.OpenQuery;
+import isa.duckdb.domain.CancellationSignal;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
+
+/**
+ * ExecuteQueryStream: rows in chunks of about {@link StreamLimits#targetChunkBytes()} (never over
+ * {@link StreamLimits#maxChunkBytes()}), produced only as fast as the client reads ({@link QueryStreamer}).
+ * A failure before the first chunk is one error chunk ({@code success=false}, {@code is_last}) or, for the
+ * kinds the contract sends as a status, that status. A client cancel cancels the query's signal.
+ */
+public final class QueryStreamRpcs {
+    private final ExecuteQueryUseCase queries;
+    private final StreamLimits limits;
+    private final StreamStats stats;
+
+    public QueryStreamRpcs(ExecuteQueryUseCase queries, StreamLimits limits, StreamStats stats) {
+        this.queries = queries;
+        this.limits = limits;
+        this.stats = stats;
+    }
+
+    void executeQueryStream(ExecuteQueryRequest request, StreamObserver<QueryResultChunk> observer) {
+        long start = System.nanoTime();
+        ServerCallStreamObserver<QueryResultChunk> call = (ServerCallStreamObserver<QueryResultChunk>) observer;
+        CancellationSignal signal = CallSignals.forCurrentCall();
+        OpenQuery query;
+        try {
+            if (request.getExplain()) {
+                throw ServiceException.invalid("explain is answered by ExecuteQuery, not by the stream");
+            }
+            query = queries.open(QueryRpcs.command(request), signal);
+        } catch (RuntimeException e) {
+            ServiceException failure = Failures.normalize(e);
+            if (Failures.isStatus(failure)) {
+                observer.onError(Failures.toStatus(failure));
+            } else {
+                observer.onNext(QueryStreamer.errorChunk(failure.getMessage(), Millis.since(start)));
+                observer.onCompleted();
+            }
+            return;
+        }
+        QueryStreamer streamer = new QueryStreamer(call, query, limits, start, stats);
+        call.setOnCancelHandler(() -> {
+            signal.cancel(ErrorKind.CANCELLED);
+            streamer.cancelled();
+        });
+        call.setOnReadyHandler(streamer::drain);
+        streamer.drain();
+    }
+}

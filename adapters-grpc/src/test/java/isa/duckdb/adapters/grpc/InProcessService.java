@@ -1,0 +1,90 @@
+package isa.duckdb.adapters.grpc;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import isa.duckdb.api.DuckDBServiceGrpc;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real {@link DuckDBGrpcService} (every handler, default {@link StreamLimits}, the metrics interceptor)
+ * over stub use cases, on an in-process gRPC server, with the generated client stubs.
+ */
+final class InProcessService implements AutoCloseable {
+    static final String VERSION = "9.9.9-test";
+
+    final UseCaseStubs stubs;
+    final RpcMetrics rpcMetrics = new RpcMetrics();
+    final StreamStats streamStats = new StreamStats();
+    private final ExecutorService serverThreads;
+    private final Server server;
+    private final ManagedChannel channel;
+
+    private InProcessService(UseCaseStubs stubs, boolean threaded) {
+        this.stubs = stubs;
+        StreamLimits limits = StreamLimits.defaults();
+        DuckDBGrpcService service = new DuckDBGrpcService(
+                new DatabaseRpcs(stubs.databases),
+                new QueryRpcs(stubs.queries, stubs.statements, stubs.batches, stubs.preparer, limits),
+                new QueryStreamRpcs(stubs.queries, limits, streamStats),
+                new StorageRpcs(stubs.transfers, stubs.uploads, stubs.backups, limits),
+                new CatalogRpcs(stubs.catalog, stubs.views, stubs.catalog, stubs.catalog),
+                new HealthRpcs(stubs.health, stubs.metrics, streamStats, rpcMetrics, VERSION));
+        String name = InProcessServerBuilder.generateName();
+        InProcessServerBuilder builder = InProcessServerBuilder.forName(name)
+                .addService(ServerInterceptors.intercept(service, new CallMetricsInterceptor(rpcMetrics)));
+        serverThreads = threaded ? Executors.newCachedThreadPool() : null;
+        if (threaded) {
+            builder.executor(serverThreads);
+        } else {
+            builder.directExecutor();
+        }
+        try {
+            server = builder.build().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    }
+
+    /** Calls run on the caller's thread: what a test sees after a call returns is all that happened. */
+    static InProcessService start(UseCaseStubs stubs) {
+        return new InProcessService(stubs, false);
+    }
+
+    /** Calls run on server threads, for use cases that block until the client gives up. */
+    static InProcessService startThreaded(UseCaseStubs stubs) {
+        return new InProcessService(stubs, true);
+    }
+
+    DuckDBServiceGrpc.DuckDBServiceBlockingStub blocking() {
+        return DuckDBServiceGrpc.newBlockingStub(channel);
+    }
+
+    DuckDBServiceGrpc.DuckDBServiceStub async() {
+        return DuckDBServiceGrpc.newStub(channel);
+    }
+
+    DuckDBServiceGrpc.DuckDBServiceFutureStub future() {
+        return DuckDBServiceGrpc.newFutureStub(channel);
+    }
+
+    ManagedChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        if (serverThreads != null) {
+            serverThreads.shutdownNow();
+        }
+    }
+}
