@@ -1,5 +1,7 @@
 package isa.duckdb.application.service;
 
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 
@@ -10,6 +12,7 @@ import java.time.Duration;
  */
 final class DatabaseCloser {
     private static final System.Logger LOG = System.getLogger(DatabaseCloser.class.getName());
+    static final Duration DISCARD_WAIT = Duration.ofSeconds(30);
 
     private final OpenDatabases open;
     private final DatabaseSync sync;
@@ -43,6 +46,24 @@ final class DatabaseCloser {
             return false;
         } finally {
             database.gate.exitExclusive(closed);
+        }
+    }
+
+    /**
+     * Closes a database that is being deleted, writing it back only when {@code syncFirst}.
+     * Running calls are cancelled when {@code cancelRunning}; otherwise FAILED_PRECONDITION
+     * while calls run. UNAVAILABLE when it could not be closed within {@link #DISCARD_WAIT}.
+     */
+    void discard(OpenDatabase database, boolean cancelRunning, boolean syncFirst) {
+        if (cancelRunning) {
+            database.inFlight.forEach(s -> s.cancel(ErrorKind.CANCELLED));
+        } else if (database.gate.sharedCount() > 0) {
+            throw ServiceException.failedPrecondition("database '" + database.key.name()
+                    + "' has calls running; retry later or use force");
+        }
+        if (!close(database, DISCARD_WAIT, syncFirst)) {
+            throw new ServiceException(ErrorKind.UNAVAILABLE, "database '" + database.key.name()
+                    + "' could not be closed; retry later");
         }
     }
 }

@@ -5,8 +5,6 @@ import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.DatabaseName;
-import isa.duckdb.domain.ErrorKind;
-import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.TenantId;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import java.util.Optional;
  */
 public final class DatabaseLifecycle {
     private static final System.Logger LOG = System.getLogger(DatabaseLifecycle.class.getName());
-    private static final Duration DISCARD_WAIT = Duration.ofSeconds(30);
 
     private final LifecycleSettings settings;
     private final Clock clock;
@@ -38,11 +35,9 @@ public final class DatabaseLifecycle {
     private final DatabaseSync sync;
     private final DatabaseCloser closer;
     private final CrashRecovery recovery;
-    private final ObjectStorage storage;
 
     public DatabaseLifecycle(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings,
             DatabaseCatalog catalog, Clock clock) {
-        this.storage = storage;
         this.settings = settings;
         this.clock = clock;
         this.workingCopies = new WorkingCopies(settings.workRoot());
@@ -101,8 +96,7 @@ public final class DatabaseLifecycle {
         synchronized (open.lockFor(key)) {
             OpenDatabase database = opener.openNew(key, descriptor);
             try {
-                storage.ensureBucket(key.bucket());
-                sync.upload(database);
+                sync.storeNew(database);
             } catch (RuntimeException e) {
                 database.engine.close();
                 workingCopies.remove(key);
@@ -157,14 +151,7 @@ public final class DatabaseLifecycle {
             workingCopies.remove(key);
             return;
         }
-        if (cancelRunning) {
-            database.inFlight.forEach(s -> s.cancel(ErrorKind.CANCELLED));
-        } else if (database.gate.sharedCount() > 0) {
-            throw ServiceException.failedPrecondition("database '" + name + "' has calls running; retry later or use force");
-        }
-        if (!closer.close(database, DISCARD_WAIT, syncFirst)) {
-            throw new ServiceException(ErrorKind.UNAVAILABLE, "database '" + name + "' could not be closed; retry later");
-        }
+        closer.discard(database, cancelRunning, syncFirst);
     }
 
     /** Syncs and closes everything, waiting up to {@code grace} for running calls. */

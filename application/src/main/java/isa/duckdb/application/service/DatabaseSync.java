@@ -76,6 +76,12 @@ final class DatabaseSync {
         }
     }
 
+    /** Stores a database just created (and not shared yet), creating the bucket if needed. */
+    void storeNew(OpenDatabase database) {
+        storage.ensureBucket(database.key.bucket());
+        upload(database);
+    }
+
     /**
      * The caller holds the database exclusively. Uploads its snapshot, remembers the uploaded
      * marker, counts the sync and records the access time and table count in the catalog.
