@@ -6,7 +6,6 @@ import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.DatabaseName;
 import isa.duckdb.domain.TenantId;
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +23,6 @@ import java.util.Optional;
  * what the services call.
  */
 public final class DatabaseLifecycle {
-    private static final System.Logger LOG = System.getLogger(DatabaseLifecycle.class.getName());
-
     private final LifecycleSettings settings;
     private final Clock clock;
     private final OpenDatabases open = new OpenDatabases();
@@ -36,6 +33,7 @@ public final class DatabaseLifecycle {
     private final DatabaseCloser closer;
     private final CrashRecovery recovery;
 
+    /** @param clock the time of last access, for idle close and LRU order */
     public DatabaseLifecycle(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings,
             DatabaseCatalog catalog, Clock clock) {
         this.settings = settings;
@@ -156,12 +154,7 @@ public final class DatabaseLifecycle {
 
     /** Syncs and closes everything, waiting up to {@code grace} for running calls. */
     public void closeAll(Duration grace) {
-        for (OpenDatabase database : open.all()) {
-            if (!closer.close(database, grace, true)) {
-                LOG.log(Level.ERROR, "{0} was not closed cleanly; its working copy is kept and synced at next start",
-                        database.key);
-            }
-        }
+        open.all().forEach(database -> closer.closeAtShutdown(database, grace));
     }
 
     /** At start-up: drops half-received uploads and syncs working copies a crash left behind. */
@@ -174,10 +167,12 @@ public final class DatabaseLifecycle {
         recovery.leftovers();
     }
 
+    /** How many databases are open in this instance now. */
     public int openCount() {
         return open.size();
     }
 
+    /** Whether the tenant's database is open in this instance now. */
     public boolean isOpen(TenantId tenant, DatabaseName name) {
         return open.contains(DatabaseKey.of(tenant, name));
     }
