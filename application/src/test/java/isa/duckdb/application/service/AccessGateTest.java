@@ -132,6 +132,20 @@ class AccessGateTest {
     }
 
     @Test
+    void callsHeldBackByABlockingExclusiveEntryGetInWhenItGivesUp() throws Exception {
+        gate.enterShared();
+        Waiter<Boolean> exclusive = Waiter.start(() -> gate.enterExclusive(Duration.ofMillis(500), true));
+        exclusive.awaitBlocked();
+        Waiter<Boolean> newcomer = Waiter.start(gate::enterShared);
+        newcomer.awaitBlocked();
+
+        assertThat(exclusive.result()).isFalse();
+
+        assertThat(newcomer.result()).isTrue();
+        assertThat(gate.sharedCount()).isEqualTo(2);
+    }
+
+    @Test
     void aGateClosedForGoodRefusesNewCalls() {
         gate.enterExclusive(Duration.ZERO, false);
         gate.exitExclusive(true);

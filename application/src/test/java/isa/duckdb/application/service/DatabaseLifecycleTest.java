@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,12 +80,13 @@ class DatabaseLifecycleTest {
 
         lifecycle.acquire(orders, CancellationSignal.none()).close();
         lifecycle.acquire(orders, CancellationSignal.none()).close();
+        lifecycle.acquire(orders, CancellationSignal.none()).close();
 
         assertThat(fixture.opensOf("orders")).hasSize(1);
-        assertThat(lifecycle.stats().cacheHits()).isEqualTo(1);
+        assertThat(lifecycle.stats().cacheHits()).isEqualTo(2);
         assertThat(lifecycle.stats().cacheMisses()).isEqualTo(1);
         DatabaseActivity activity = lifecycle.activity(TENANT, orders.name());
-        assertThat(activity.cacheHits()).isEqualTo(1);
+        assertThat(activity.cacheHits()).isEqualTo(2);
         assertThat(activity.cacheMisses()).isEqualTo(1);
     }
 
@@ -339,6 +341,9 @@ class DatabaseLifecycleTest {
 
         lifecycle.syncNow(orders, Duration.ZERO);
         assertThat(fixture.storedStatements("orders")).hasValue(List.of("CREATE TABLE o (id INTEGER)"));
+        assertThat(CompletableFuture.supplyAsync(() -> lifecycle.acquire(orders, CancellationSignal.none())))
+                .as("calls get in again after the sync").succeedsWithin(Duration.ofSeconds(10))
+                .satisfies(Lease::close);
     }
 
     @Test
@@ -429,6 +434,19 @@ class DatabaseLifecycleTest {
     }
 
     @Test
+    void discardWithSyncFirstIsUnavailableAndKeepsTheDatabaseWhenTheSyncFails() {
+        DatabaseDescriptor kept = fixture.stored("kept");
+        fixture.write(kept, "CREATE TABLE k (id INTEGER)");
+        fixture.storage.setAvailable(false);
+
+        assertThatThrownBy(() -> lifecycle.discard(TENANT, kept.name(), false, true))
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
+
+        assertThat(lifecycle.isOpen(TENANT, kept.name())).isTrue();
+        assertThat(lifecycle.stats().dirtyDatabases()).isEqualTo(1);
+    }
+
+    @Test
     void discardOfADatabaseNotOpenRemovesItsLeftoverWorkingCopy() {
         Path leftover = fixture.leaveWorkingCopy("stale", "CREATE TABLE s (id INTEGER)");
 
@@ -471,7 +489,6 @@ class DatabaseLifecycleTest {
 
     @Test
     void aWorkingCopyThatCannotBeUploadedIsKeptAndRecoveredLater() {
-        fixture.catalog.claimBucket(TENANT);
         Path leftover = fixture.leaveWorkingCopy("crashed", "CREATE TABLE c (id INTEGER)");
         fixture.storage.setAvailable(false);
 
@@ -483,6 +500,7 @@ class DatabaseLifecycleTest {
 
         fixture.storage.setAvailable(true);
         lifecycle.recoverLeftovers();
+        assertThat(fixture.storage.list(LifecycleFixture.bucket(), "")).as("the bucket was made for it").isNotEmpty();
         assertThat(fixture.storedStatements("crashed")).hasValue(List.of("CREATE TABLE c (id INTEGER)"));
         assertThat(leftover).doesNotExist();
     }
@@ -498,6 +516,48 @@ class DatabaseLifecycleTest {
         assertThat(fixture.workingDirectory("orders").resolve("orders.duckdb")).isRegularFile();
         assertThat(fixture.storedStatements("orders")).hasValue(List.of());
         assertThat(lifecycle.stats().dirtyDatabases()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallArrivingWhileItsDatabaseClosesWaitsAndOpensItAgain() throws Exception {
+        DatabaseDescriptor orders = fixture.stored("orders");
+        Lease held = lifecycle.acquire(orders, CancellationSignal.none());
+        LifecycleFixture.write(held, "CREATE TABLE o (id INTEGER)");
+        Thread shutdown = new Thread(() -> lifecycle.closeAll(Duration.ofSeconds(30)), "close-all");
+        shutdown.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> shutdown.getState() == Thread.State.TIMED_WAITING);
+        CompletableFuture<Lease> newcomer = new CompletableFuture<>();
+        Thread call = new Thread(() -> newcomer.complete(lifecycle.acquire(orders, CancellationSignal.none())), "call");
+        call.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> call.getState() == Thread.State.WAITING);
+
+        held.close();
+
+        shutdown.join(TimeUnit.SECONDS.toMillis(10));
+        try (Lease lease = newcomer.get(10, TimeUnit.SECONDS)) {
+            assertThat(lease.tableCount()).isEqualTo(1);
+        }
+        assertThat(lifecycle.isOpen(TENANT, orders.name())).isTrue();
+    }
+
+    @Test
+    void twoCallsOpeningTheSameDatabaseAtOnceOpenItOnce() throws Exception {
+        DatabaseDescriptor orders = fixture.stored("orders");
+        CountDownLatch openMayFinish = fixture.engine.holdNextOpen();
+        CompletableFuture<Lease> first = CompletableFuture.supplyAsync(
+                () -> lifecycle.acquire(orders, CancellationSignal.none()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.engine.opensWaiting() == 1);
+        CompletableFuture<Lease> second = new CompletableFuture<>();
+        Thread call = new Thread(() -> second.complete(lifecycle.acquire(orders, CancellationSignal.none())), "call");
+        call.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> call.getState() == Thread.State.BLOCKED);
+
+        openMayFinish.countDown();
+
+        first.get(10, TimeUnit.SECONDS).close();
+        second.get(10, TimeUnit.SECONDS).close();
+        assertThat(fixture.opensOf("orders")).hasSize(1);
+        assertThat(lifecycle.openCount()).isEqualTo(1);
     }
 
     @Test
@@ -587,6 +647,7 @@ class DatabaseLifecycleTest {
             assertThat(activity.queries().count()).isEqualTo(2);
             assertThat(activity.queriesFailed()).isEqualTo(1);
             assertThat(activity.lastAccess()).hasValue(fixture.clock.instant());
+            assertThat(held.sizeBytes()).isPositive();
         }
         assertThat(lifecycle.activity(TENANT, orders.name()).callsInFlight()).isZero();
         assertThat(lifecycle.activity(TENANT, DatabaseName.of("unknown")).open()).isFalse();

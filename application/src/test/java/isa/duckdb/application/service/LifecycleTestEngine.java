@@ -19,7 +19,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A minimal engine double for the lifecycle's tests: a database file holds its committed
@@ -36,6 +39,9 @@ final class LifecycleTestEngine implements QueryEngine {
     private final List<Opened> opened = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failNextOpen = new AtomicBoolean();
     private final AtomicBoolean failNextSnapshot = new AtomicBoolean();
+    private final AtomicReference<CountDownLatch> holdNextOpen =
+            new AtomicReference<>();
+    private final AtomicInteger opensWaiting = new AtomicInteger();
 
     /** Every open so far, oldest first. */
     List<Opened> opened() {
@@ -56,8 +62,32 @@ final class LifecycleTestEngine implements QueryEngine {
         return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
+    /** Makes the next open wait until the returned latch is counted down. */
+    CountDownLatch holdNextOpen() {
+        CountDownLatch latch = new CountDownLatch(1);
+        holdNextOpen.set(latch);
+        return latch;
+    }
+
+    /** How many opens are held right now. */
+    int opensWaiting() {
+        return opensWaiting.get();
+    }
+
     @Override
     public EngineDatabase open(Path databaseFile, EngineLimits limits) {
+        CountDownLatch hold = holdNextOpen.getAndSet(null);
+        if (hold != null) {
+            opensWaiting.incrementAndGet();
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while held", e);
+            } finally {
+                opensWaiting.decrementAndGet();
+            }
+        }
         if (failNextOpen.getAndSet(false)) {
             throw new ServiceException(ErrorKind.INTERNAL, "the test engine was told to fail this open");
         }

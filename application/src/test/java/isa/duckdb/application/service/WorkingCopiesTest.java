@@ -81,6 +81,15 @@ class WorkingCopiesTest {
     }
 
     @Test
+    void strayFilesBesideTheFoldersAreIgnored() throws Exception {
+        Files.writeString(work.resolve("notes.txt"), "not a bucket");
+        Files.createDirectories(work.resolve("user-lena-duckdb"));
+        Files.writeString(work.resolve("user-lena-duckdb").resolve("orders"), "not a database folder");
+
+        assertThat(new WorkingCopies(work).workingCopiesOnDisk()).isEmpty();
+    }
+
+    @Test
     void aMissingWorkRootHoldsNoWorkingCopies() {
         assertThat(new WorkingCopies(work.resolve("never-made")).workingCopiesOnDisk()).isEmpty();
     }
