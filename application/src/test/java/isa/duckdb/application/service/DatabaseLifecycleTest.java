@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import isa.duckdb.application.port.out.EngineDatabase;
 import isa.duckdb.application.port.out.EngineLimits;
+import isa.duckdb.application.port.out.InMemoryEngineDatabase;
+import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.DatabaseName;
@@ -49,7 +52,7 @@ class DatabaseLifecycleTest {
             assertThat(lease.scratch()).isEqualTo(fixture.workingDirectory("orders").resolve("scratch")).isDirectory();
         }
 
-        assertThat(fixture.opensOf("orders")).singleElement().extracting(LifecycleTestEngine.Opened::limits)
+        assertThat(fixture.opensOf("orders")).singleElement().extracting(InMemoryEngineDatabase::limits)
                 .isEqualTo(new EngineLimits(LifecycleFixture.THREADS, LifecycleFixture.MEMORY,
                         fixture.workingDirectory("orders").resolve("scratch")));
         assertThat(lifecycle.isOpen(TENANT, orders.name())).isTrue();
@@ -156,9 +159,9 @@ class DatabaseLifecycleTest {
         assertThat(lifecycle.openCount()).isEqualTo(2);
         assertThat(lifecycle.isOpen(TENANT, second.name())).isFalse();
         assertThat(lifecycle.isOpen(TENANT, first.name())).isTrue();
-        assertThat(fixture.opensOf("second").get(0).database().isClosed()).isTrue();
+        assertThat(fixture.opensOf("second").get(0).isOpen()).isFalse();
         assertThat(fixture.workingDirectory("second")).doesNotExist();
-        assertThat(fixture.storedStatements("second")).hasValue(List.of("CREATE TABLE s (x INTEGER)"));
+        assertThat(fixture.storedTables("second")).hasValue(List.of("s"));
     }
 
     @Test
@@ -193,7 +196,7 @@ class DatabaseLifecycleTest {
         lifecycle.closeIdle();
         assertThat(lifecycle.isOpen(TENANT, orders.name())).isFalse();
         assertThat(fixture.workingDirectory("orders")).doesNotExist();
-        assertThat(fixture.opensOf("orders").get(0).database().isClosed()).isTrue();
+        assertThat(fixture.opensOf("orders").get(0).isOpen()).isFalse();
     }
 
     @Test
@@ -218,7 +221,7 @@ class DatabaseLifecycleTest {
 
         lifecycle.syncChanged();
 
-        assertThat(fixture.storedStatements("orders")).hasValue(List.of("CREATE TABLE o (id INTEGER)"));
+        assertThat(fixture.storedTables("orders")).hasValue(List.of("o"));
         assertThat(lifecycle.stats().dirtyDatabases()).isZero();
         assertThat(lifecycle.stats().syncs()).isEqualTo(1);
         assertThat(lifecycle.activity(TENANT, orders.name()).syncs()).isEqualTo(1);
@@ -273,7 +276,7 @@ class DatabaseLifecycleTest {
 
         fixture.storage.setAvailable(true);
         lifecycle.syncChanged();
-        assertThat(fixture.storedStatements("journal")).hasValue(List.of("CREATE TABLE j (id INTEGER)"));
+        assertThat(fixture.storedTables("journal")).hasValue(List.of("j"));
         lifecycle.closeAll(Duration.ZERO);
         assertThat(lifecycle.openCount()).isZero();
     }
@@ -282,14 +285,14 @@ class DatabaseLifecycleTest {
     void aFailedSnapshotKeepsTheDatabaseDirtyAndTheNextSyncStoresIt() {
         DatabaseDescriptor orders = fixture.stored("orders");
         fixture.write(orders, "CREATE TABLE o (id INTEGER)");
-        fixture.engine.failNextSnapshot();
+        fixture.engine.failNextSnapshot(new ServiceException(ErrorKind.INTERNAL, "disk full"));
 
         lifecycle.syncChanged();
-        assertThat(fixture.storedStatements("orders")).hasValue(List.of());
+        assertThat(fixture.storedTables("orders")).hasValue(List.of());
         assertThat(lifecycle.activity(TENANT, orders.name()).syncFailures()).isEqualTo(1);
 
         lifecycle.syncChanged();
-        assertThat(fixture.storedStatements("orders")).hasValue(List.of("CREATE TABLE o (id INTEGER)"));
+        assertThat(fixture.storedTables("orders")).hasValue(List.of("o"));
         assertThat(lifecycle.stats().dirtyDatabases()).isZero();
     }
 
@@ -307,7 +310,7 @@ class DatabaseLifecycleTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> skippingSyncs.getState() == Thread.State.TERMINATED
                 || skippingSyncs.getState() == Thread.State.TIMED_WAITING);
         assertThat(skippingSyncs.getState()).as("none of the first three syncs waits").isEqualTo(Thread.State.TERMINATED);
-        assertThat(fixture.storedStatements("orders")).hasValue(List.of());
+        assertThat(fixture.storedTables("orders")).hasValue(List.of());
 
         Thread blockingSync = new Thread(lifecycle::syncChanged, "blocking-sync");
         blockingSync.start();
@@ -322,7 +325,7 @@ class DatabaseLifecycleTest {
 
         blockingSync.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(blockingSync.isAlive()).isFalse();
-        assertThat(fixture.storedStatements("orders")).hasValue(List.of("CREATE TABLE o (id INTEGER)"));
+        assertThat(fixture.storedTables("orders")).hasValue(List.of("o"));
         newcomer.get(10, TimeUnit.SECONDS).close();
     }
 
@@ -340,7 +343,7 @@ class DatabaseLifecycleTest {
         held.close();
 
         lifecycle.syncNow(orders, Duration.ZERO);
-        assertThat(fixture.storedStatements("orders")).hasValue(List.of("CREATE TABLE o (id INTEGER)"));
+        assertThat(fixture.storedTables("orders")).hasValue(List.of("o"));
         assertThat(CompletableFuture.supplyAsync(() -> lifecycle.acquire(orders, CancellationSignal.none())))
                 .as("calls get in again after the sync").succeedsWithin(Duration.ofSeconds(10))
                 .satisfies(Lease::close);
@@ -352,7 +355,7 @@ class DatabaseLifecycleTest {
 
         lifecycle.syncNow(orders, Duration.ZERO);
 
-        assertThat(fixture.storedStatements("orders")).hasValue(List.of("CREATE TABLE o (id INTEGER)"));
+        assertThat(fixture.storedTables("orders")).hasValue(List.of("o"));
         assertThat(lifecycle.stats().syncs()).isZero();
     }
 
@@ -365,10 +368,10 @@ class DatabaseLifecycleTest {
 
         lifecycle.closeAll(Duration.ZERO);
 
-        assertThat(fixture.storedStatements("orders")).hasValue(List.of("CREATE TABLE o (id INTEGER)"));
+        assertThat(fixture.storedTables("orders")).hasValue(List.of("o"));
         assertThat(lifecycle.openCount()).isZero();
         assertThat(fixture.workingDirectory("orders")).doesNotExist();
-        assertThat(fixture.opensOf("orders").get(0).database().isClosed()).isTrue();
+        assertThat(fixture.opensOf("orders").get(0).isOpen()).isFalse();
     }
 
     @Test
@@ -393,7 +396,7 @@ class DatabaseLifecycleTest {
         lifecycle.discard(TENANT, doomed.name(), false, false);
 
         assertThat(lifecycle.isOpen(TENANT, doomed.name())).isFalse();
-        assertThat(fixture.storedStatements("doomed")).hasValue(List.of());
+        assertThat(fixture.storedTables("doomed")).hasValue(List.of());
         assertThat(fixture.workingDirectory("doomed")).doesNotExist();
     }
 
@@ -405,7 +408,7 @@ class DatabaseLifecycleTest {
         lifecycle.discard(TENANT, kept.name(), false, true);
 
         assertThat(lifecycle.isOpen(TENANT, kept.name())).isFalse();
-        assertThat(fixture.storedStatements("kept")).hasValue(List.of("CREATE TABLE k (id INTEGER)"));
+        assertThat(fixture.storedTables("kept")).hasValue(List.of("k"));
     }
 
     @Test
@@ -480,11 +483,11 @@ class DatabaseLifecycleTest {
 
         lifecycle.recoverAtStart();
 
-        assertThat(fixture.storedStatements("crashed")).hasValue(List.of("CREATE TABLE c (id INTEGER)"));
+        assertThat(fixture.storedTables("crashed")).hasValue(List.of("c"));
         assertThat(leftover).doesNotExist();
         assertThat(spool).doesNotExist();
         assertThat(fixture.opensOf("crashed")).singleElement()
-                .satisfies(opened -> assertThat(opened.database().isClosed()).isTrue());
+                .satisfies(opened -> assertThat(opened.isOpen()).isFalse());
     }
 
     @Test
@@ -496,12 +499,12 @@ class DatabaseLifecycleTest {
 
         assertThat(leftover.resolve("crashed.duckdb")).isRegularFile();
         assertThat(fixture.opensOf("crashed")).singleElement()
-                .satisfies(opened -> assertThat(opened.database().isClosed()).isTrue());
+                .satisfies(opened -> assertThat(opened.isOpen()).isFalse());
 
         fixture.storage.setAvailable(true);
         lifecycle.recoverLeftovers();
         assertThat(fixture.storage.list(LifecycleFixture.bucket(), "")).as("the bucket was made for it").isNotEmpty();
-        assertThat(fixture.storedStatements("crashed")).hasValue(List.of("CREATE TABLE c (id INTEGER)"));
+        assertThat(fixture.storedTables("crashed")).hasValue(List.of("c"));
         assertThat(leftover).doesNotExist();
     }
 
@@ -514,7 +517,7 @@ class DatabaseLifecycleTest {
 
         assertThat(fixture.opensOf("orders")).hasSize(1);
         assertThat(fixture.workingDirectory("orders").resolve("orders.duckdb")).isRegularFile();
-        assertThat(fixture.storedStatements("orders")).hasValue(List.of());
+        assertThat(fixture.storedTables("orders")).hasValue(List.of());
         assertThat(lifecycle.stats().dirtyDatabases()).isEqualTo(1);
     }
 
@@ -542,22 +545,24 @@ class DatabaseLifecycleTest {
 
     @Test
     void twoCallsOpeningTheSameDatabaseAtOnceOpenItOnce() throws Exception {
-        DatabaseDescriptor orders = fixture.stored("orders");
-        CountDownLatch openMayFinish = fixture.engine.holdNextOpen();
+        HeldOpenEngine held = new HeldOpenEngine();
+        LifecycleFixture racing = new LifecycleFixture(root.resolve("racing"), held::wrapping);
+        DatabaseDescriptor orders = racing.stored("orders");
         CompletableFuture<Lease> first = CompletableFuture.supplyAsync(
-                () -> lifecycle.acquire(orders, CancellationSignal.none()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.engine.opensWaiting() == 1);
+                () -> racing.lifecycle.acquire(orders, CancellationSignal.none()));
+        held.awaitHeldOpen();
         CompletableFuture<Lease> second = new CompletableFuture<>();
-        Thread call = new Thread(() -> second.complete(lifecycle.acquire(orders, CancellationSignal.none())), "call");
+        Thread call = new Thread(() -> second.complete(racing.lifecycle.acquire(orders, CancellationSignal.none())),
+                "call");
         call.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> call.getState() == Thread.State.BLOCKED);
 
-        openMayFinish.countDown();
+        held.release();
 
         first.get(10, TimeUnit.SECONDS).close();
         second.get(10, TimeUnit.SECONDS).close();
-        assertThat(fixture.opensOf("orders")).hasSize(1);
-        assertThat(lifecycle.openCount()).isEqualTo(1);
+        assertThat(racing.opensOf("orders")).hasSize(1);
+        assertThat(racing.lifecycle.openCount()).isEqualTo(1);
     }
 
     @Test
@@ -571,7 +576,7 @@ class DatabaseLifecycleTest {
         assertThat(lifecycle.stats().dirtyDatabases()).isEqualTo(1);
         lifecycle.syncChanged();
 
-        assertThat(fixture.storedStatements("orders")).hasValue(List.of("CREATE TABLE unsynced (id INTEGER)"));
+        assertThat(fixture.storedTables("orders")).hasValue(List.of("unsynced"));
     }
 
     // --- create, spool, counters
@@ -582,7 +587,7 @@ class DatabaseLifecycleTest {
 
         lifecycle.createEmpty(fresh);
 
-        assertThat(fixture.storedStatements("fresh")).hasValue(List.of());
+        assertThat(fixture.storedTables("fresh")).hasValue(List.of());
         assertThat(lifecycle.isOpen(TENANT, fresh.name())).isTrue();
         assertThat(lifecycle.stats().dirtyDatabases()).isZero();
         assertThat(fixture.opensOf("fresh")).hasSize(1);
@@ -594,7 +599,7 @@ class DatabaseLifecycleTest {
 
         lifecycle.createEmpty(LifecycleFixture.descriptor("fresh", DatabaseSettings.DEFAULTS));
 
-        assertThat(fixture.storedStatements("fresh")).hasValue(List.of());
+        assertThat(fixture.storedTables("fresh")).hasValue(List.of());
     }
 
     @Test
@@ -607,7 +612,7 @@ class DatabaseLifecycleTest {
 
         assertThat(lifecycle.isOpen(TENANT, fresh.name())).isFalse();
         assertThat(fixture.workingDirectory("fresh")).doesNotExist();
-        assertThat(fixture.opensOf("fresh").get(0).database().isClosed()).isTrue();
+        assertThat(fixture.opensOf("fresh").get(0).isOpen()).isFalse();
     }
 
     @Test
@@ -666,5 +671,52 @@ class DatabaseLifecycleTest {
         assertThat(stats.dirtyDatabases()).isEqualTo(1);
         assertThat(stats.cacheMisses()).isEqualTo(2);
         assertThat(stats.syncFailures()).isZero();
+    }
+
+    /** The fake engine with its first open held back until the test releases it. */
+    private static final class HeldOpenEngine implements QueryEngine {
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private QueryEngine delegate;
+
+        QueryEngine wrapping(QueryEngine engine) {
+            delegate = engine;
+            return this;
+        }
+
+        void awaitHeldOpen() throws InterruptedException {
+            assertThat(entered.await(10, TimeUnit.SECONDS)).as("an open reached the engine").isTrue();
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        @Override
+        public EngineDatabase open(Path databaseFile, EngineLimits limits) {
+            entered.countDown();
+            try {
+                assertThat(released.await(10, TimeUnit.SECONDS)).as("the test released the open").isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return delegate.open(databaseFile, limits);
+        }
+
+        @Override
+        public boolean isDatabaseFile(Path file) {
+            return delegate.isDatabaseFile(file);
+        }
+
+        @Override
+        public String version() {
+            return delegate.version();
+        }
+
+        @Override
+        public void selfTest() {
+            delegate.selfTest();
+        }
     }
 }

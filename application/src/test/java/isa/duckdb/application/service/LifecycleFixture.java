@@ -3,12 +3,16 @@ package isa.duckdb.application.service;
 import isa.duckdb.application.port.out.EngineDatabase;
 import isa.duckdb.application.port.out.EngineLimits;
 import isa.duckdb.application.port.out.EngineSession;
+import isa.duckdb.application.port.out.InMemoryEngineDatabase;
 import isa.duckdb.application.port.out.InMemoryObjectStorage;
+import isa.duckdb.application.port.out.InMemoryQueryEngine;
+import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.domain.BoundSql;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.DatabaseName;
 import isa.duckdb.domain.DatabaseSettings;
+import isa.duckdb.domain.TableDescription;
 import isa.duckdb.domain.TenantId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +26,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * A lifecycle over the in-memory storage, the test engine and a clock the test moves: at most
+ * A lifecycle over the in-memory storage, the fake engine and a clock the test moves: at most
  * {@value #MAX_OPEN} databases open, {@value #THREADS} threads and {@value #MEMORY} each, idle
  * after {@link #IDLE_TIMEOUT}.
  */
@@ -40,17 +45,24 @@ final class LifecycleFixture {
     private final Path seeds;
     final TestClock clock = new TestClock();
     final InMemoryObjectStorage storage = new InMemoryObjectStorage(clock);
-    final LifecycleTestEngine engine = new LifecycleTestEngine();
+    final InMemoryQueryEngine engine = new InMemoryQueryEngine();
+    /** Reads what storage holds, so that the engine under test records only the lifecycle's work. */
+    private final InMemoryQueryEngine reader = new InMemoryQueryEngine();
     final DatabaseCatalog catalog = new DatabaseCatalog(storage, new BucketOwnership(storage), clock);
     final LifecycleSettings settings;
     final DatabaseLifecycle lifecycle;
 
     /** @param root an empty folder: the work root and the files built for storage go under it */
     LifecycleFixture(Path root) {
+        this(root, UnaryOperator.identity());
+    }
+
+    /** @param wrap what the lifecycle sees of the fake engine (e.g. one that can hold an open back) */
+    LifecycleFixture(Path root, UnaryOperator<QueryEngine> wrap) {
         this.work = root.resolve("work");
         this.seeds = root.resolve("seeds");
         this.settings = new LifecycleSettings(work, THREADS, MEMORY, MAX_OPEN, IDLE_TIMEOUT, SYNC_INTERVAL);
-        this.lifecycle = new DatabaseLifecycle(storage, engine, settings, catalog, clock);
+        this.lifecycle = new DatabaseLifecycle(storage, wrap.apply(engine), settings, catalog, clock);
     }
 
     static String bucket() {
@@ -89,7 +101,7 @@ final class LifecycleFixture {
             Files.createDirectories(directory);
             Files.createDirectories(seeds);
             Path built = Files.createTempDirectory(seeds, "build").resolve("db.duckdb");
-            EngineDatabase database = engine.open(built, new EngineLimits(1, "", built.getParent()));
+            EngineDatabase database = reader.open(built, new EngineLimits(1, "", built.getParent()));
             try (EngineSession session = database.openSession()) {
                 for (String sql : statements) {
                     session.run(new BoundSql(sql, List.of()), CancellationSignal.none());
@@ -119,10 +131,26 @@ final class LifecycleFixture {
         }
     }
 
-    /** The statements the database's object in storage holds; empty when there is no object. */
-    Optional<List<String>> storedStatements(String name) {
-        return storage.get(bucket(), StorageLayout.databaseKey(DatabaseName.of(name)))
-                .map(LifecycleTestEngine::statementsIn);
+    /** The names of the tables in the database's object in storage; empty when there is no object. */
+    Optional<List<String>> storedTables(String name) {
+        String key = StorageLayout.databaseKey(DatabaseName.of(name));
+        if (storage.stat(bucket(), key).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Files.createDirectories(seeds);
+            Path copy = Files.createTempDirectory(seeds, "read").resolve(key);
+            storage.download(bucket(), key, copy);
+            EngineDatabase database = reader.open(copy, new EngineLimits(1, "", copy.getParent()));
+            try (EngineSession session = database.openSession()) {
+                return Optional.of(session.catalog(CancellationSignal.none()).listTables(Optional.empty(), "").stream()
+                        .map(TableDescription::name).toList());
+            } finally {
+                database.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Path workingDirectory(String name) {
@@ -130,9 +158,9 @@ final class LifecycleFixture {
     }
 
     /** The engine databases opened on the working copy of {@code name}, oldest first. */
-    List<LifecycleTestEngine.Opened> opensOf(String name) {
-        Path file = workingDirectory(name).resolve(name + StorageLayout.DATABASE_SUFFIX);
-        return engine.opened().stream().filter(o -> o.file().equals(file)).toList();
+    List<InMemoryEngineDatabase> opensOf(String name) {
+        Path file = workingDirectory(name).resolve(name + StorageLayout.DATABASE_SUFFIX).toAbsolutePath().normalize();
+        return engine.databases().stream().filter(d -> d.file().equals(file)).toList();
     }
 
     /** A clock the test moves forward by hand. */

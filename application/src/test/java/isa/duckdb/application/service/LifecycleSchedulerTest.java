@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +54,7 @@ class LifecycleSchedulerTest {
 
         executor.task.run();
 
-        assertThat(fixture.storedStatements("changed")).hasValue(List.of("CREATE TABLE c (id INTEGER)"));
+        assertThat(fixture.storedTables("changed")).hasValue(List.of("c"));
         assertThat(fixture.lifecycle.isOpen(TENANT, changed.name())).isTrue();
         assertThat(fixture.lifecycle.isOpen(TENANT, idle.name())).isFalse();
     }
@@ -65,14 +67,14 @@ class LifecycleSchedulerTest {
         executor.task.run();
 
         assertThat(leftover).doesNotExist();
-        assertThat(fixture.storedStatements("crashed")).hasValue(List.of("CREATE TABLE c (id INTEGER)"));
+        assertThat(fixture.storedTables("crashed")).hasValue(List.of("c"));
     }
 
     @Test
     void aRunThatFailsDoesNotThrowSoTheNextRunStillHappens() {
         fixture.stored("crashed");
         Path leftover = fixture.leaveWorkingCopy("crashed", "CREATE TABLE c (id INTEGER)");
-        fixture.engine.failNextOpen();
+        fixture.engine.failNextOpen(new ServiceException(ErrorKind.INTERNAL, "cannot open"));
 
         assertThatCode(executor.task::run).doesNotThrowAnyException();
         assertThat(leftover).exists();
