@@ -251,8 +251,11 @@ class DuckDbSchemaCatalogTest {
     }
 
     @Test
-    void theSandboxStillRefusesFilesOutsideTheScratchFolder() {
-        assertThatThrownBy(() -> rows("SELECT * FROM read_text('" + directory.resolve("test.duckdb") + "')"))
-                .isInstanceOf(ServiceException.class);
+    void theSandboxStillRefusesFilesOutsideTheScratchFolder() throws Exception {
+        Files.writeString(directory.resolve("neighbour.txt"), "not yours");
+
+        assertThatThrownBy(() -> rows("SELECT * FROM read_text('" + directory.resolve("neighbour.txt") + "')"))
+                .isInstanceOfSatisfying(ServiceException.class,
+                        e -> assertThat(e.getMessage()).contains("Permission Error"));
     }
 }

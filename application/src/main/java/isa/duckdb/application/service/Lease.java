@@ -23,6 +23,7 @@ public final class Lease implements AutoCloseable {
         databaseQueries.record(engineNanos, succeeded);
     }
 
+    /** A new session on the database; the caller closes it before the lease. */
     public EngineSession openSession() {
         return database.engine.openSession();
     }
@@ -32,14 +33,17 @@ public final class Lease implements AutoCloseable {
         return database.scratch();
     }
 
+    /** How many base tables the database holds now. */
     public int tableCount() {
         return database.engine.tableCount();
     }
 
+    /** Size of the database file and its write-ahead log, in bytes. */
     public long sizeBytes() {
         return database.engine.sizeBytes();
     }
 
+    /** Releases the hold (once; later calls do nothing), from any thread. */
     @Override
     public void close() {
         if (released.compareAndSet(false, true)) {

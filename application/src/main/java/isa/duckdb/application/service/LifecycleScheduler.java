@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the lifecycle's periodic work: sync changed databases, close idle ones. */
+/**
+ * Runs the lifecycle's periodic work on the given executor, every {@code syncInterval} after the
+ * previous run ended: sync changed databases, close idle ones, recover leftover working copies.
+ * A failing run is logged and does not stop later runs.
+ */
 public final class LifecycleScheduler {
     private static final System.Logger LOG = System.getLogger(LifecycleScheduler.class.getName());
 
@@ -19,6 +23,7 @@ public final class LifecycleScheduler {
         this.syncInterval = settings.syncInterval();
     }
 
+    /** Schedules the periodic work; the first run is one sync interval from now. */
     public void start() {
         long period = syncInterval.toMillis();
         scheduler.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
+ * How the lifecycle keeps databases open: where, with what engine limits, how many, how long.
+ *
  * @param workRoot where working copies of open databases live
  * @param threadsPerDatabase DuckDB worker threads per open database (the cap for tenant config)
  * @param memoryLimit DuckDB memory limit per open database, e.g. "1GB" (empty: DuckDB's default)

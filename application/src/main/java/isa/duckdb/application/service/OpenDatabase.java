@@ -30,7 +30,7 @@ final class OpenDatabase {
     }
 
     Path scratch() {
-        return directory.resolve(DatabaseLifecycle.SCRATCH_DIR);
+        return WorkingCopies.scratch(directory);
     }
 
     boolean hasUnsyncedChanges() {

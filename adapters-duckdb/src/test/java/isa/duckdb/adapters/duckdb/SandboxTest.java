@@ -1,0 +1,163 @@
+package isa.duckdb.adapters.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import isa.duckdb.application.port.out.EngineLimits;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
+import isa.duckdb.domain.Value;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What SQL cannot reach in a database opened with {@link Sandbox}'s settings (DuckDB's "Securing DuckDB" page). */
+class SandboxTest {
+    @TempDir
+    Path folder;
+    DuckDbTestDatabase db;
+
+    @BeforeEach
+    void open() {
+        db = new DuckDbTestDatabase(folder);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void assertRefusedWithoutPaths(ServiceException failure) {
+        assertThat(failure.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+        assertThat(failure.getMessage()).doesNotContain(folder.toString()).doesNotContain("/etc/");
+    }
+
+    @Test
+    void aFileInsideTheScratchFolderIsReadable() throws Exception {
+        Files.writeString(db.scratch.resolve("in.csv"), "a,b\n1,x\n");
+
+        assertThat(db.value("SELECT count(*) FROM read_csv('" + db.scratch.resolve("in.csv") + "')"))
+                .isEqualTo(new Value.Int(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT * FROM read_csv('/etc/passwd')",
+        "SELECT * FROM read_text('/etc/hostname')",
+        "SELECT * FROM read_blob('/etc/passwd')",
+        "SELECT * FROM glob('/*')",
+        "SELECT * FROM read_parquet('/etc/data.parquet')",
+    })
+    void filesOfTheServerAreRefusedAndTheirPathsNotEchoed(String sql) {
+        assertRefusedWithoutPaths(db.failure(sql));
+    }
+
+    @Test
+    void theDatabasesFolderIsOutsideTheSandbox() throws Exception {
+        Files.writeString(folder.resolve("neighbour.csv"), "a\n1\n");
+
+        assertRefusedWithoutPaths(db.failure("SELECT * FROM read_csv('" + folder.resolve("neighbour.csv") + "')"));
+        assertRefusedWithoutPaths(db.failure("SELECT * FROM read_csv('" + db.scratch.resolve("../neighbour.csv") + "')"));
+    }
+
+    @Disabled("issue 9 finding: DuckDB adds the database file and its WAL side files to allowed_paths, so SQL can"
+            + " COPY TO main.duckdb.wal.recovery / .wal.checkpoint (and read the file itself); ClientSqlPolicy refuses"
+            + " COPY at the wire, but the adapter alone does not")
+    @Test
+    void theDatabasesOwnSideFilesCannotBeWrittenBySql() {
+        assertRefusedWithoutPaths(db.failure("COPY (SELECT 1) TO '" + db.file + ".wal.recovery'"));
+        assertRefusedWithoutPaths(db.failure("COPY (SELECT 1) TO '" + db.file + ".wal.checkpoint'"));
+    }
+
+    @Test
+    void copyToAFileOutsideTheScratchFolderIsRefusedAndWritesNothing() {
+        db.run("CREATE TABLE t AS SELECT 1 AS x");
+
+        assertRefusedWithoutPaths(db.failure("COPY t TO '/etc/leak.csv'"));
+        assertRefusedWithoutPaths(db.failure("COPY t TO '" + folder.resolve("leak.csv") + "'"));
+
+        assertThat(folder.resolve("leak.csv")).doesNotExist();
+    }
+
+    @Test
+    void attachingAnotherDatabaseFileIsRefused() {
+        assertRefusedWithoutPaths(db.failure("ATTACH '" + folder.resolve("other.duckdb") + "' AS other"));
+        assertThat(folder.resolve("other.duckdb")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SET enable_external_access = true",
+        "SET allowed_directories = ['/']",
+        "SET threads = 8",
+        "SET memory_limit = '64GB'",
+        "SET allow_unsigned_extensions = true",
+        "SET lock_configuration = false",
+        "RESET enable_external_access",
+    })
+    void lockedSettingsCannotBeChanged(String sql) {
+        assertRefusedWithoutPaths(db.failure(sql));
+    }
+
+    @Test
+    void anExtensionCannotBeInstalledOrLoadedFromOutside() {
+        assertThat(db.failure("INSTALL httpfs")).isInstanceOf(ServiceException.class);
+        assertThat(db.failure("LOAD httpfs").kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+        assertThat(db.failure("LOAD '/tmp/evil.duckdb_extension'").kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+        assertThat(db.value("SELECT count(*) FROM duckdb_extensions() WHERE extension_name = 'httpfs' AND loaded"))
+                .isEqualTo(new Value.Int(0));
+    }
+
+    @Test
+    void environmentVariablesAreNotReadable() {
+        assertThat(db.failure("SELECT getenv('HOME')").kind()).isEqualTo(ErrorKind.NOT_FOUND);
+    }
+
+    @Test
+    void persistentSecretsCannotBeCreated() {
+        assertThat(db.failure("CREATE PERSISTENT SECRET s (TYPE s3, KEY_ID 'k', SECRET 'v')"))
+                .isInstanceOf(ServiceException.class);
+    }
+
+    @Disabled("issue 9 finding: duckdb_settings(), current_setting() and duckdb_databases() show the server's"
+            + " folders (allowed_directories, allowed_paths, temp_directory, extension_directory, secret_directory,"
+            + " the database path); DuckDB cannot hide them, so ClientSqlPolicy or the result path must")
+    @Test
+    void settingsAndCatalogFunctionsDoNotRevealServerFolders() {
+        String home = System.getProperty("user.home");
+        for (String sql : new String[] {
+            "SELECT string_agg(value, ' ') FROM duckdb_settings()",
+            "SELECT current_setting('temp_directory')",
+            "SELECT string_agg(coalesce(path, ''), ' ') FROM duckdb_databases()",
+        }) {
+            assertThat(db.value(sql).toString()).as(sql).doesNotContain(folder.toString()).doesNotContain(home);
+        }
+    }
+
+    @Test
+    void thePropertiesLockTheConfigurationAndAllowOnlyTheScratchFolder() {
+        Properties properties = Sandbox.properties(new EngineLimits(3, "1GB", Path.of("/data/it's/scratch")));
+
+        assertThat(properties.getProperty("enable_external_access")).isEqualTo("false");
+        assertThat(properties.getProperty("allowed_directories")).isEqualTo("['/data/it''s/scratch/']");
+        assertThat(properties.getProperty("lock_configuration")).isEqualTo("true");
+        assertThat(properties.getProperty("threads")).isEqualTo("3");
+        assertThat(properties.getProperty("memory_limit")).isEqualTo("1GB");
+        assertThat(properties.getProperty("autoinstall_known_extensions")).isEqualTo("false");
+        assertThat(properties.getProperty("allow_unsigned_extensions")).isEqualTo("false");
+        assertThat(properties.getProperty("allow_persistent_secrets")).isEqualTo("false");
+        assertThat(properties.getProperty("temp_directory")).isEqualTo("/data/it's/spill");
+    }
+
+    @Test
+    void withoutAMemoryLimitDuckDbsDefaultApplies() {
+        assertThat(Sandbox.properties(new EngineLimits(1, " ", Path.of("/s"))).getProperty("memory_limit")).isNull();
+        assertThat(Sandbox.properties(new EngineLimits(1, null, Path.of("/s"))).getProperty("memory_limit")).isNull();
+    }
+}

@@ -1,0 +1,120 @@
+package isa.duckdb.application.service;
+
+import isa.duckdb.application.port.out.EngineDatabase;
+import isa.duckdb.application.port.out.ObjectStorage;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Writes open databases back to storage: snapshot the committed state into the working folder,
+ * upload it as the database's object, then remember the change marker that was uploaded. A
+ * database whose upload failed keeps its old marker, so it stays dirty and is tried again.
+ */
+final class DatabaseSync {
+    private static final System.Logger LOG = System.getLogger(DatabaseSync.class.getName());
+    /** Periodic syncs skip a busy database; after this many skips the next one waits for its calls. */
+    static final int MISSES_BEFORE_BLOCKING_SYNC = 3;
+    static final Duration BLOCKING_SYNC_WAIT = Duration.ofSeconds(10);
+
+    private final ObjectStorage storage;
+    private final DatabaseCatalog catalog;
+    private final LifecycleCounters counters;
+
+    DatabaseSync(ObjectStorage storage, DatabaseCatalog catalog, LifecycleCounters counters) {
+        this.storage = storage;
+        this.catalog = catalog;
+        this.counters = counters;
+    }
+
+    /**
+     * The periodic sync of one database: nothing when it is clean or closed; skipped (and the
+     * miss counted) when calls are running, unless it was skipped {@link #MISSES_BEFORE_BLOCKING_SYNC}
+     * times already: then it waits up to {@link #BLOCKING_SYNC_WAIT}, holding new calls back. A
+     * failed upload is logged; the database stays dirty.
+     */
+    void syncIfChanged(OpenDatabase database) {
+        if (database.gate.isClosed() || !database.hasUnsyncedChanges()) {
+            return;
+        }
+        boolean block = database.missedSyncs >= MISSES_BEFORE_BLOCKING_SYNC;
+        if (!database.gate.enterExclusive(block ? BLOCKING_SYNC_WAIT : Duration.ZERO, block)) {
+            database.missedSyncs++;
+            return;
+        }
+        try {
+            database.missedSyncs = 0;
+            upload(database);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sync of {0} failed; it stays dirty and is retried: {1}", database.key, e.getMessage());
+        } finally {
+            database.gate.exitExclusive(false);
+        }
+    }
+
+    /**
+     * Writes the database back now if it changed, waiting up to {@code maxWait} for running
+     * calls (new ones wait meanwhile). UNAVAILABLE when they did not finish in time; the
+     * storage's error when the upload failed.
+     */
+    void syncNow(OpenDatabase database, Duration maxWait) {
+        if (!database.hasUnsyncedChanges()) {
+            return;
+        }
+        if (!database.gate.enterExclusive(maxWait, true)) {
+            throw new ServiceException(ErrorKind.UNAVAILABLE, "database '" + database.key.name()
+                    + "' is busy; its latest changes could not be written to storage yet, retry shortly");
+        }
+        try {
+            if (database.hasUnsyncedChanges()) {
+                upload(database);
+            }
+        } finally {
+            database.gate.exitExclusive(false);
+        }
+    }
+
+    /** Stores a database just created (and not shared yet), creating the bucket if needed. */
+    void storeNew(OpenDatabase database) {
+        storage.ensureBucket(database.key.bucket());
+        upload(database);
+    }
+
+    /**
+     * The caller holds the database exclusively. Uploads its snapshot, remembers the uploaded
+     * marker, counts the sync and records the access time and table count in the catalog.
+     * Rethrows a failure after counting it.
+     */
+    void upload(OpenDatabase database) {
+        try {
+            int tableCount = database.engine.tableCount();
+            database.syncedMarker = uploadSnapshot(database.key, database.directory, database.engine);
+            counters.synced(database.key);
+            catalog.recordSync(database.descriptor, database.lastAccess, tableCount);
+        } catch (RuntimeException e) {
+            counters.syncFailed(database.key);
+            throw e;
+        }
+    }
+
+    /**
+     * Snapshots the engine's database into {@code directory} and stores it as the database's
+     * object. The caller holds the database exclusively.
+     *
+     * @return the change marker of the state that was uploaded (read after the snapshot, which
+     *     may rewrite the file)
+     */
+    String uploadSnapshot(DatabaseKey key, Path directory, EngineDatabase engine) {
+        Path snapshot = WorkingCopies.snapshotFile(directory);
+        try {
+            engine.snapshotTo(snapshot);
+            String marker = engine.changeMarker();
+            storage.upload(key.bucket(), key.objectKey(), snapshot);
+            return marker;
+        } finally {
+            LocalFiles.deleteQuietly(snapshot);
+        }
+    }
+}
