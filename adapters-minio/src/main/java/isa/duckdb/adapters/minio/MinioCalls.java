@@ -35,12 +35,12 @@ final class MinioCalls {
             throw refused(e);
         } catch (IOException e) {
             LOG.debug("Object storage I/O failure", e);
-            throw MinioObjectStorageAdapter.unavailable();
+            throw MinioObjectStorageAdapter.unavailable(e);
         } catch (ServiceException e) {
             throw e;
         } catch (Exception e) {
             LOG.warn("Object storage call failed: {}", e.toString());
-            throw new ServiceException(ErrorKind.INTERNAL, "object storage call failed");
+            throw new ServiceException(ErrorKind.INTERNAL, "object storage call failed", e);
         }
     }
 

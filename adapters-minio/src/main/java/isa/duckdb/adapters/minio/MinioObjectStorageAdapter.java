@@ -189,4 +189,9 @@ public final class MinioObjectStorageAdapter implements ObjectStorage {
     static ServiceException unavailable() {
         return new ServiceException(ErrorKind.UNAVAILABLE, "object storage is unreachable");
     }
+
+    /** UNAVAILABLE keeping what failed as the cause (logged once, with an incident id, where the call is answered). */
+    static ServiceException unavailable(Throwable cause) {
+        return new ServiceException(ErrorKind.UNAVAILABLE, "object storage is unreachable", cause);
+    }
 }
