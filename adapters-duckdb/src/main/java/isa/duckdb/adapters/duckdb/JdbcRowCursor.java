@@ -52,6 +52,10 @@ final class JdbcRowCursor implements RowCursor {
         if (exhausted || closed) {
             return List.of();
         }
+        if (signal.isCancelled()) {
+            // DuckDB's interrupt stops execution only; rows already streaming would flow on to the end
+            throw signal.asException("the query");
+        }
         List<Value[]> batch = new ArrayList<>(Math.min(maxRows, 4096));
         try {
             while (batch.size() < maxRows) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 /** One open database file. Thread-safe; each call opens its own session. */
 public interface EngineDatabase extends AutoCloseable {
 
+    /** A new session; several may run at once, each seeing the others' committed work only. */
     EngineSession openSession();
 
     /**
@@ -13,7 +14,10 @@ public interface EngineDatabase extends AutoCloseable {
      */
     void snapshotTo(Path target);
 
-    /** Changes whenever committed data may have changed since the last call's value. */
+    /**
+     * Changes whenever committed data may have changed since the last call's value; the same after
+     * reads and rolled-back transactions. Opaque: compare for equality only.
+     */
     String changeMarker();
 
     /** How many base tables the database holds (all schemas). */
@@ -22,6 +26,7 @@ public interface EngineDatabase extends AutoCloseable {
     /** Size of the database file and its write-ahead log, in bytes. */
     long sizeBytes();
 
+    /** Closes the engine's instance; committed work stays in the file. Closing twice does nothing. */
     @Override
     void close();
 }

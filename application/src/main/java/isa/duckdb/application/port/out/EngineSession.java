@@ -12,7 +12,10 @@ public interface EngineSession extends AutoCloseable {
     /**
      * Runs SQL (several statements allowed when it has no parameters). Rows of the last statement
      * come back as a cursor read incrementally; a statement without rows reports affected rows.
-     * Cancelling the signal interrupts the running statement.
+     * Cancelling the signal interrupts the running statement, or ends its cursor, with the signal's
+     * kind (CANCELLED or DEADLINE_EXCEEDED). Errors: NOT_FOUND for a missing table, ALREADY_EXISTS
+     * for a taken name, FAILED_PRECONDITION for a violated constraint, INVALID_ARGUMENT for bad SQL,
+     * a wrong parameter count or a value that does not convert.
      */
     StatementOutcome run(BoundSql sql, CancellationSignal signal);
 
@@ -37,12 +40,16 @@ public interface EngineSession extends AutoCloseable {
     /** The database's catalog, read and changed through this session; the signal interrupts long reads. */
     SchemaCatalog catalog(CancellationSignal signal);
 
+    /** Starts a transaction: later statements of this session are invisible to others until {@link #commit}. */
     void begin();
 
+    /** Makes the transaction's work visible and durable. */
     void commit();
 
+    /** Drops the transaction's work. */
     void rollback();
 
+    /** Gives the connection back; an open transaction is dropped. */
     @Override
     void close();
 }

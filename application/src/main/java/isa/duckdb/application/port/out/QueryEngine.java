@@ -2,10 +2,17 @@ package isa.duckdb.application.port.out;
 
 import java.nio.file.Path;
 
-/** Opens database files with an embedded SQL engine, sandboxed to the given folder. */
+/**
+ * Opens database files with an embedded SQL engine, sandboxed to the given folder. What every
+ * implementation guarantees (answers, batches, transactions, cancellation, error kinds) is proven
+ * by {@code QueryEngineContract} in application's test-jar, for the DuckDB adapter and the fake.
+ */
 public interface QueryEngine {
 
-    /** Opens (creating if missing) the database file; the engine may only touch {@code limits.scratch()}. */
+    /**
+     * Opens (creating if missing) the database file; the engine may only touch {@code limits.scratch()}.
+     * INTERNAL when the file exists but is not one of the engine's database files, or its folder is missing.
+     */
     EngineDatabase open(Path databaseFile, EngineLimits limits);
 
     /**

@@ -7,11 +7,16 @@ import java.util.List;
 /** Rows read off the engine incrementally: nothing is fetched before it is asked for. */
 public interface RowCursor extends AutoCloseable {
 
+    /** The result's columns with DuckDB's type names, known before the first row is read. */
     List<Column> columns();
 
-    /** Up to {@code maxRows} more rows; an empty list once the result is exhausted. */
+    /**
+     * Up to {@code maxRows} more rows; an empty list once the result is exhausted or the cursor
+     * closed. Throws the statement's cancellation once its signal is cancelled.
+     */
     List<Value[]> next(int maxRows);
 
+    /** Releases the result early; the session can run its next statement. */
     @Override
     void close();
 }

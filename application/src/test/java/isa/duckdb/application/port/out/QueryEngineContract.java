@@ -433,6 +433,21 @@ public abstract class QueryEngineContract {
     }
 
     @Test
+    void cancellingWhileRowsStreamEndsTheCursorWithTheSignalsKind() {
+        try (EngineSession session = open("t.db").openSession()) {
+            CancellationSignal signal = CancellationSignal.none();
+            try (RowCursor cursor = session.run(new BoundSql("SELECT * FROM range(100000)", List.of()), signal)
+                    .rows().orElseThrow()) {
+                assertThat(cursor.next(10)).hasSize(10);
+
+                signal.cancel(ErrorKind.CANCELLED);
+
+                assertThat(kindOf(() -> cursor.next(10))).isEqualTo(ErrorKind.CANCELLED);
+            }
+        }
+    }
+
+    @Test
     void aSignalCancelledBeforeTheCallStopsItBeforeItChangesAnything() {
         try (EngineSession session = open("t.db").openSession()) {
             affected(session, "CREATE TABLE t (id INTEGER)");
