@@ -71,7 +71,7 @@ public final class DuckDbQueryEngineAdapter implements QueryEngine {
                 throw new ServiceException(ErrorKind.INTERNAL, "the engine answered SELECT 42 wrongly");
             }
         } catch (SQLException e) {
-            throw new ServiceException(ErrorKind.INTERNAL, "the engine does not answer: " + e.getMessage());
+            throw new ServiceException(ErrorKind.INTERNAL, "the engine does not answer", e);
         }
     }
 
