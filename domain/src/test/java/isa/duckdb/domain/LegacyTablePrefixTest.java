@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LegacyTablePrefixTest {
     private final LegacyTablePrefix alice = LegacyTablePrefix.of(TenantId.of("alice"));
@@ -44,9 +45,9 @@ class LegacyTablePrefixTest {
         assertThat(alice.rewriteSql("SELECT user_alice_a, \"")).isEqualTo("SELECT a, \"");
     }
 
-    @Test
-    void anIdOfWordCharactersHasOnlyItsExactPrefix() {
-        String id = "azAZ09_q";
+    @ParameterizedTest
+    @ValueSource(strings = {"azAZ09_q", "Bob", "Zoe_42", "alice"})
+    void anIdOfWordCharactersHasOnlyItsExactPrefix(String id) {
         LegacyTablePrefix prefix = LegacyTablePrefix.of(TenantId.of(id));
 
         assertThat(prefix.stripName("user_" + id + "_events")).isEqualTo("events");

@@ -14,6 +14,7 @@ class SqlFragmentTest {
         "MAP(VARCHAR, INTEGER[])", "TIMESTAMP WITH TIME ZONE", "ENUM('a', 'it''s')", " double precision "})
     void typesInOnePieceAreAccepted(String type) {
         assertThat(SqlType.of("data_type", type).text()).isEqualTo(type.strip());
+        assertThat(SqlType.of("data_type", type)).hasToString(type.strip());
     }
 
     @ParameterizedTest
@@ -34,6 +35,7 @@ class SqlFragmentTest {
         "$$$$", "$t$$t$", "E'a\\\\'"})
     void expressionsInOnePieceAreAccepted(String expression) {
         assertThat(SqlExpression.of("default_value", expression).text()).isEqualTo(expression);
+        assertThat(SqlExpression.of("default_value", expression)).hasToString(expression);
     }
 
     @ParameterizedTest
