@@ -151,8 +151,11 @@ public final class FileOptions {
                 if (!rule.choices().isEmpty() && !rule.choices().contains(lowered) && !rule.choices().contains(value)) {
                     throw ServiceException.invalid("option '" + name + "' must be one of " + rule.choices());
                 }
-                if (value.length() > MAX_TEXT || value.indexOf('\0') >= 0) {
-                    throw ServiceException.invalid("option '" + name + "' is too long");
+                if (value.length() > MAX_TEXT) {
+                    throw ServiceException.invalid("option '" + name + "' is longer than " + MAX_TEXT + " characters");
+                }
+                if (value.indexOf('\0') >= 0) {
+                    throw ServiceException.invalid("option '" + name + "' contains a NUL character");
                 }
                 return new Text(rule.choices().isEmpty() ? value : lowered);
         }

@@ -30,14 +30,16 @@ class ExtensionNameTest {
     }
 
     @Test
-    void aTenantDatabaseRefSplitsAtTheLastSlash() {
-        TenantDatabaseRef ref = TenantDatabaseRef.parse("org/acme/sales");
+    void aMissingNameIsRefused() {
+        assertThatThrownBy(() -> ExtensionName.of(null)).isInstanceOfSatisfying(ServiceException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
+    }
 
-        assertThat(ref.tenant().id()).isEqualTo("org/acme");
-        assertThat(ref.database()).isEqualTo("sales");
-        for (String bad : new String[] {"sales", "/sales", "alice/", " /sales", ""}) {
-            assertThatThrownBy(() -> TenantDatabaseRef.parse(bad)).isInstanceOfSatisfying(ServiceException.class,
-                    e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
-        }
+    @Test
+    void aPlainNameIsKeptAndPrintedAsGiven() {
+        assertThat(ExtensionName.of("core_functions")).hasToString("core_functions");
+        assertThat(ExtensionName.of("a".repeat(64)).value()).hasSize(64);
+        assertThatThrownBy(() -> ExtensionName.of("a".repeat(65))).isInstanceOf(ServiceException.class);
+        assertThat(ExtensionAllowList.parse("json, icu")).hasToString("json,icu");
     }
 }

@@ -22,10 +22,16 @@ class IdentifierTest {
     @Test
     void refusesEmptyTooLongAndNul() {
         assertThat(Identifier.of("n".repeat(255)).value()).hasSize(255);
-        for (String bad : new String[] {"", "n".repeat(256), "a\0b"}) {
+        for (String bad : new String[] {"", "n".repeat(256), "a\0b", "\0"}) {
             assertThatThrownBy(() -> Identifier.of(bad)).isInstanceOfSatisfying(ServiceException.class,
                     e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
         }
+    }
+
+    @Test
+    void aNameIsPrintedAsGiven() {
+        assertThat(Identifier.of("Mixed Case")).hasToString("Mixed Case");
+        assertThat(QualifiedName.of(Identifier.of("events"))).isEqualTo(QualifiedName.parse("events"));
     }
 
     @Test

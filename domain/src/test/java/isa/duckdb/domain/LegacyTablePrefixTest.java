@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LegacyTablePrefixTest {
     private final LegacyTablePrefix alice = LegacyTablePrefix.of(TenantId.of("alice"));
@@ -27,6 +28,41 @@ class LegacyTablePrefixTest {
         "INSERT INTO user_alice_events VALUES (1)|INSERT INTO events VALUES (1)"})
     void rewritesTheCallersOwnPrefixInIdentifiersOnly(String sql, String expected) {
         assertThat(alice.rewriteSql(sql)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "user_alice_aa|aa", "user_alice_zz|zz", "user_alice_Alpha|Alpha", "user_alice_Zeta|Zeta", "user_alice__t|_t",
+        "user_alice_ünits|ünits", "user_alice_$x|user_alice_$x", "user_alice_9|user_alice_9"})
+    void theRestMustStartLikeAWordToBecomeTheName(String word, String rewritten) {
+        assertThat(alice.rewriteSql("SELECT * FROM " + word)).isEqualTo("SELECT * FROM " + rewritten);
+    }
+
+    @Test
+    void anUnterminatedQuotedNameIsLeftAsItIs() {
+        assertThat(alice.rewriteSql("SELECT \"user_alice_a\" FROM \"user_alice_events"))
+                .isEqualTo("SELECT \"a\" FROM \"user_alice_events");
+        assertThat(alice.rewriteSql("SELECT user_alice_a, \"")).isEqualTo("SELECT a, \"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"azAZ09_q", "Bob", "Zoe_42", "alice"})
+    void anIdOfWordCharactersHasOnlyItsExactPrefix(String id) {
+        LegacyTablePrefix prefix = LegacyTablePrefix.of(TenantId.of(id));
+
+        assertThat(prefix.stripName("user_" + id + "_events")).isEqualTo("events");
+        for (int i = 0; i < id.length(); i++) {
+            String other = "user_" + id.substring(0, i) + "_" + id.substring(i + 1) + "_events";
+            if (!other.equals("user_" + id + "_events")) {
+                assertThat(prefix.stripName(other)).as("another tenant's %s", other).isEqualTo(other);
+            }
+        }
+    }
+
+    @Test
+    void noNameStaysNoName() {
+        assertThat(alice.stripName(null)).isNull();
+        assertThat(alice.rewriteSql(null)).isNull();
     }
 
     @Test

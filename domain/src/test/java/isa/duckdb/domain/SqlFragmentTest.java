@@ -3,6 +3,7 @@ package isa.duckdb.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,6 +14,7 @@ class SqlFragmentTest {
         "MAP(VARCHAR, INTEGER[])", "TIMESTAMP WITH TIME ZONE", "ENUM('a', 'it''s')", " double precision "})
     void typesInOnePieceAreAccepted(String type) {
         assertThat(SqlType.of("data_type", type).text()).isEqualTo(type.strip());
+        assertThat(SqlType.of("data_type", type)).hasToString(type.strip());
     }
 
     @ParameterizedTest
@@ -29,18 +31,37 @@ class SqlFragmentTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "'x'", "'a;b -- not a comment'", "now()", "(1 + 2) * 3", "[1, 2]", "$$dollar ; text$$",
-        "E'it\\'s'", "{'k': 1}", "nextval('seq')"})
+        "E'it\\'s'", "{'k': 1}", "nextval('seq')", "''",
+        "$$$$", "$t$$t$", "E'a\\\\'"})
     void expressionsInOnePieceAreAccepted(String expression) {
         assertThat(SqlExpression.of("default_value", expression).text()).isEqualTo(expression);
+        assertThat(SqlExpression.of("default_value", expression)).hasToString(expression);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1); DROP TABLE t; --", "1; DROP TABLE t", "1 -- rest", "1)", "(1", "'open", "$tag$open$t$",
-        "$1", "a /* */ b"})
+        "$1", "a /* */ b", "E'a\\'", "$t$", "$$", "'a''"})
     void expressionsThatCouldBreakOutAreRefused(String expression) {
         assertThatThrownBy(() -> SqlExpression.of("default_value", expression))
                 .isInstanceOfSatisfying(ServiceException.class,
                         e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void aFragmentIsAtMost64KiCharactersWithoutNul() {
+        String longest = "'" + "x".repeat(64 * 1024 - 2) + "'";
+        assertThat(SqlExpression.of("default_value", longest).text()).isEqualTo(longest);
+
+        assertThatThrownBy(() -> SqlExpression.of("default_value", longest + " "))
+                .hasMessageContaining("default_value is longer than 65536 characters");
+        assertThatThrownBy(() -> SqlExpression.of("default_value", "\0")).hasMessageContaining("contains a NUL character");
+        assertThatThrownBy(() -> SqlExpression.of("default_value", "1\0")).hasMessageContaining("contains a NUL character");
+    }
+
+    @Test
+    void aStringLiteralCannotCarryANul() {
+        assertThatThrownBy(() -> SqlLiteral.string("\0")).isInstanceOfSatisfying(ServiceException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
     }
 
     @ParameterizedTest

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The lexer must cut SQL exactly where DuckDB's scanner does; the expectations with non-obvious
- * cuts ({@code a$b$}, {@code --..\r}, Unicode spaces) were checked against DuckDB 1.5.
+ * cuts ({@code a$b$}, {@code --..\r}, {@code $1_0}, Unicode spaces, including where DuckDB's
+ * pre-pass leaves them in place) were checked against DuckDB 1.5.
  */
 class SqlLexerTest {
 
@@ -146,6 +147,11 @@ class SqlLexerTest {
     }
 
     @Test
+    void numberedParameterMayGroupItsDigitsWithUnderscores() {
+        assertThat(significant("$1_0 $1_ x")).containsExactly("PARAMETER:$1_0", "PARAMETER:$1", "WORD:_", "WORD:x");
+    }
+
+    @Test
     void loneDollarIsASymbol() {
         assertThat(significant("$ x")).containsExactly("SYMBOL:$", "WORD:x");
     }
@@ -160,6 +166,7 @@ class SqlLexerTest {
     void nonAsciiCharactersArePartOfWords() {
         assertThat(significant("größe €$b$; é")).containsExactly("WORD:größe", "WORD:€$b$", "SEMICOLON:;", "WORD:é");
         assertThat(significant("x😀y")).containsExactly("WORD:x😀y");
+        assertThat(significant("x\u0080y \u0080")).containsExactly("WORD:x\u0080y", "WORD:\u0080");
     }
 
     @Test
@@ -193,6 +200,66 @@ class SqlLexerTest {
     @Test
     void unicodeSpaceBetweenAWordAndADollarQuoteSeparatesThem() {
         assertThat(significant("x\u2003$b$;$b$ y")).containsExactly("WORD:x", "STRING:$b$;$b$", "WORD:y");
+    }
+
+    @Test
+    void unicodeSpaceBetweenAParameterAndTheNextTokenSeparatesThem() {
+        assertThat(significant("SELECT $p,\u00A01")).containsExactly("WORD:SELECT", "PARAMETER:$p", "SYMBOL:,", "SYMBOL:1");
+        assertThat(significant("SELECT 1 AS a$1$,\u00A02")).endsWith("WORD:a$1$", "SYMBOL:,", "SYMBOL:2");
+        assertThat(significant("SELECT 1 AS é, $abc")).endsWith("SYMBOL:,", "PARAMETER:$abc");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"''", "'it''s'", "\"x\"", "\"it\"\"s\"", "$$x$$", "$t$x$t$", "$é$x$é$", "$t$ $x$ $tx $t$"})
+    void unicodeSpaceAfterAClosedStringOrQuotedNameIsWhitespaceAgain(String piece) {
+        assertThat(significant("SELECT " + piece + ",\u00A01")).endsWith("SYMBOL:,", "SYMBOL:1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$$\u00A0$$", "$t$\u00A0$t$", "$é$\u00A0$é$", "\"a\u00A0b\""})
+    void unicodeSpaceInsideADollarQuoteOrQuotedNameStaysInIt(String piece) {
+        assertThat(significant(piece)).hasSize(1).allMatch(token -> token.endsWith(":" + piece));
+    }
+
+    @Test
+    void unicodeSpaceAfterALineCommentIsWhitespaceAgain() {
+        assertThat(significant("SELECT 1 -- it's\n,\u00A02")).endsWith("COMMENT:-- it's\n", "SYMBOL:,", "SYMBOL:2");
+        assertThat(significant("SELECT 1 -- it's\r,\u00A02")).endsWith("COMMENT:-- it's\r", "SYMBOL:,", "SYMBOL:2");
+        assertThat(significant("-- it's\nSELECT\u00A01")).containsExactly("COMMENT:-- it's\n", "WORD:SELECT", "SYMBOL:1");
+        assertThat(significant("SELECT 1 AS é -- it's")).endsWith("WORD:é", "COMMENT:-- it's");
+        assertThat(significant("SELECT 2-1,\u00A03")).endsWith("SYMBOL:-", "SYMBOL:1", "SYMBOL:,", "SYMBOL:3");
+    }
+
+    @Test
+    void unicodeSpaceIsKeptWhereDuckDbsPrePassReadsADollarQuoteOrAnOpenString() {
+        // its pre-pass sees "$b$" inside a word, does not know E'\'', and looks at a closing
+        // delimiter's last '$' again as the start of a new tag
+        assertThat(significant("SELECT 1 AS a$b$,\u00A02")).endsWith("WORD:a$b$", "SYMBOL:,", "WORD:\u00A02");
+        assertThat(significant("SELECT E'\\'',\u00A01")).endsWith("STRING:E'\\''", "SYMBOL:,", "WORD:\u00A01");
+        assertThat(significant("SELECT $t$x$t$x$,\u00A01"))
+                .endsWith("STRING:$t$x$t$", "WORD:x$", "SYMBOL:,", "WORD:\u00A01");
+        assertThat(significant("SELECT $t$x$t$\u00A0AS a")).endsWith("STRING:$t$x$t$", "WORD:\u00A0AS", "WORD:a");
+    }
+
+    @Test
+    void aTwoByteUnicodeSpaceThatEndsTheTextIsPartOfTheWordAsInDuckDb() {
+        // DuckDB's pre-pass stops two bytes before the end: U+00A0 (2 bytes) there stays, U+3000 (3) does not
+        assertThat(significant("SELECT 1 AS a\u00A0")).endsWith("WORD:a\u00A0");
+        assertThat(significant("SELECT 1 AS a\u3000")).endsWith("WORD:a");
+        assertThat(significant("SELECT 1 AS a\u00A0 ")).endsWith("WORD:a");
+        assertThat(significant("SELECT 1 AS a\u00A0,")).endsWith("WORD:a", "SYMBOL:,");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "é", "€", "😀"})
+    void aNoBreakSpaceFollowedByAnyCharacterIsWhitespace(String last) {
+        assertThat(significant("SELECT 1,\u00A0" + last)).endsWith("SYMBOL:,", "WORD:" + last);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'it''s'", "\"it\"\"s\"", "$$x$$", "$t$x$t$", "$é$x$é$", "E'\\\\'", "1 /* é */", "'é€😀'"})
+    void theEndOfTextLimitKeepsCountAcrossQuotedPiecesAndComments(String piece) {
+        assertThat(significant("SELECT " + piece + " AS a\u00A0")).endsWith("WORD:a\u00A0");
     }
 
     @Test

@@ -21,6 +21,7 @@ class SqlScriptTest {
         SqlScript script = SqlScript.parse("SELECT 1; SELECT 2;SELECT 3");
 
         assertThat(script.statementCount()).isEqualTo(3);
+        assertThat(script.isEmpty()).isFalse();
         assertThat(statementTexts("SELECT 1; SELECT 2;SELECT 3")).containsExactly("SELECT 1", "SELECT 2", "SELECT 3");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TableDefinitionTest {
@@ -36,10 +37,18 @@ class TableDefinitionTest {
     }
 
     @Test
-    void aTableMacroHasNoReturnType() {
-        assertThatThrownBy(() -> new MacroDefinition(Identifier.of("f"), List.of(), SqlExpression.of("body", "SELECT 1"),
-                Optional.of(SqlType.of("type", "INTEGER")), true)).hasMessageContaining("return_type");
-        assertThatThrownBy(() -> new MacroDefinition(Identifier.of("f"), List.of(Identifier.of("x"), Identifier.of("X")),
-                SqlExpression.of("body", "x"), Optional.empty(), false)).hasMessageContaining("given twice");
+    void aTableHasAtMost10000Columns() {
+        QualifiedName t = QualifiedName.parse("t");
+        List<ColumnDefinition> columns = IntStream.rangeClosed(1, 10_001).mapToObj(i -> column("c" + i)).toList();
+
+        assertThat(new TableDefinition(t, columns.subList(0, 10_000), List.of(), "").columns()).hasSize(10_000);
+        assertThatThrownBy(() -> new TableDefinition(t, columns, List.of(), ""))
+                .hasMessageContaining("at most 10000 columns");
+    }
+
+    @Test
+    void aColumnWithoutACommentHasAnEmptyOne() {
+        assertThat(new ColumnDefinition(Identifier.of("c"), SqlType.of("type", "INTEGER"), true, Optional.empty(), false,
+                null).comment()).isEmpty();
     }
 }

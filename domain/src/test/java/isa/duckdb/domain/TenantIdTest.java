@@ -47,6 +47,15 @@ class TenantIdTest {
     }
 
     @Test
+    void everyLetterAndDigitIsKept() {
+        assertThat(TenantId.of("abcdefghijklmnopqrstuvwxyz0123456789").databaseBucket())
+                .isEqualTo("user-abcdefghijklmnopqrstuvwxyz0123456789-duckdb");
+        assertThat(TenantId.of("ABCDEFGHIJKLMNOPQRSTUVWXYZ").databaseBucket())
+                .isEqualTo("user-abcdefghijklmnopqrstuvwxyz-duckdb");
+        assertThat(TenantId.of("a/z:0@9`{").databaseBucket()).isEqualTo("user-a-z-0-9---duckdb");
+    }
+
+    @Test
     void callerNamedBucketIsPlacedInTheTenantNamespace() {
         assertThat(TenantId.of("test_user").namespacedBucket("duckdb-data")).isEqualTo("user-test-user-duckdb-data");
         assertThat(TenantId.of("org-acme").namespacedBucket("exports")).isEqualTo("org-acme-exports");
