@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import isa.duckdb.application.port.in.BackupOutcome;
 import isa.duckdb.application.port.in.DatabaseView;
+import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.application.port.out.StoredObject;
 import isa.duckdb.domain.ErrorKind;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ class BackupServiceTest {
 
     @BeforeEach
     void wire() {
-        harness = new ServiceHarness(new FileOnlyEngine(), work);
+        harness = new ServiceHarness(new InMemoryQueryEngine(), work);
         backups = harness.backups();
         harness.create(LENA, "sales");
     }

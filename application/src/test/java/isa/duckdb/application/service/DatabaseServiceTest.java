@@ -10,6 +10,7 @@ import isa.duckdb.application.port.in.DatabasePage;
 import isa.duckdb.application.port.in.DatabaseView;
 import isa.duckdb.application.port.in.DeleteDatabaseCommand;
 import isa.duckdb.application.port.in.ListDatabasesQuery;
+import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.application.port.out.StoredObject;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
@@ -37,7 +38,7 @@ class DatabaseServiceTest {
 
     @BeforeEach
     void wire() {
-        harness = new ServiceHarness(new FileOnlyEngine(), work);
+        harness = new ServiceHarness(new InMemoryQueryEngine(), work);
         databases = harness.databases();
     }
 
@@ -185,7 +186,7 @@ class DatabaseServiceTest {
     @Test
     void aRestartedInstanceListsTheDatabasesItFindsInStorage() {
         DatabaseView created = databases.create(command("sales"));
-        ServiceHarness restarted = harness.anotherInstance(new FileOnlyEngine(), work.resolve("second"));
+        ServiceHarness restarted = harness.anotherInstance(new InMemoryQueryEngine(), work.resolve("second"));
 
         DatabasePage page = restarted.databases().list(new ListDatabasesQuery(LENA, "", "", 0, 0));
 

@@ -5,9 +5,7 @@ import static isa.duckdb.application.service.ServicesFixture.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import isa.duckdb.application.port.in.HealthReport;
-import isa.duckdb.application.port.out.EngineDatabase;
-import isa.duckdb.application.port.out.EngineLimits;
-import isa.duckdb.application.port.out.QueryEngine;
+import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
 import java.nio.file.Path;
@@ -20,42 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class HealthServiceTest {
     @TempDir
     Path work;
-    private final BreakableEngine engine = new BreakableEngine(new FileOnlyEngine());
+    private final InMemoryQueryEngine engine = new InMemoryQueryEngine();
     private ServiceHarness harness;
     private HealthService health;
-
-    /** The fake engine, whose self-test can be made to fail. */
-    private static final class BreakableEngine implements QueryEngine {
-        private final QueryEngine inner;
-        volatile boolean broken;
-
-        BreakableEngine(QueryEngine inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public EngineDatabase open(Path databaseFile, EngineLimits limits) {
-            return inner.open(databaseFile, limits);
-        }
-
-        @Override
-        public boolean isDatabaseFile(Path file) {
-            return inner.isDatabaseFile(file);
-        }
-
-        @Override
-        public String version() {
-            return inner.version();
-        }
-
-        @Override
-        public void selfTest() {
-            if (broken) {
-                throw new ServiceException(ErrorKind.INTERNAL, "the engine could not run SELECT 1");
-            }
-            inner.selfTest();
-        }
-    }
 
     @BeforeEach
     void wire() {
@@ -94,7 +59,7 @@ class HealthServiceTest {
 
     @Test
     void aFailingEngineMeansNotServing() {
-        engine.broken = true;
+        engine.failSelfTest(new ServiceException(ErrorKind.INTERNAL, "the engine could not run SELECT 1"));
 
         HealthReport report = health.check();
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import isa.duckdb.application.port.in.DatabaseMetrics;
 import isa.duckdb.application.port.in.ServiceMetrics;
+import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.ErrorKind;
@@ -24,7 +25,7 @@ class MetricsServiceTest {
 
     @BeforeEach
     void wire() {
-        harness = new ServiceHarness(new FileOnlyEngine(), work);
+        harness = new ServiceHarness(new InMemoryQueryEngine(), work);
         metrics = harness.metricsService();
     }
 
@@ -74,7 +75,7 @@ class MetricsServiceTest {
 
     @Test
     void aDatabaseClosedHereHasNoLastAccessAndNoCallsInFlight() {
-        ServiceHarness other = harness.anotherInstance(new FileOnlyEngine(), work.resolve("other"));
+        ServiceHarness other = harness.anotherInstance(new InMemoryQueryEngine(), work.resolve("other"));
         harness.create(LENA, "sales");
 
         DatabaseMetrics database = other.metricsService().databaseMetrics("lena/sales");
