@@ -139,10 +139,13 @@ class SpooledImportTest {
     }
 
     @Test
-    void aSpoolThatCannotBeWrittenIsResourceExhausted() {
+    void aSpoolThatCannotBeWrittenIsResourceExhaustedKeepingTheCauseButNotThePath() {
         SpooledImport upload = new SpooledImport(folder.resolve("missing-folder").resolve("upload"), 0,
                 (file, signal) -> 1);
 
-        failureOf(() -> upload.write(bytes("x")), ErrorKind.RESOURCE_EXHAUSTED);
+        ServiceException failure = failureOf(() -> upload.write(bytes("x")), ErrorKind.RESOURCE_EXHAUSTED);
+
+        assertThat(failure).hasCauseInstanceOf(IOException.class);
+        assertThat(failure.getMessage()).doesNotContain(folder.toString());
     }
 }
