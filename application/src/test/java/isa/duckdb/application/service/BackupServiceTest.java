@@ -7,14 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import isa.duckdb.application.port.in.BackupOutcome;
 import isa.duckdb.application.port.in.DatabaseView;
+import isa.duckdb.application.port.in.OpenQuery;
+import isa.duckdb.application.port.in.QueryCommand;
+import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.application.port.out.StoredObject;
+import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
+import isa.duckdb.domain.Value;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,12 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupServiceTest {
     @TempDir
     Path work;
+    private final InMemoryQueryEngine engine = new InMemoryQueryEngine();
     private ServiceHarness harness;
     private BackupService backups;
 
     @BeforeEach
     void wire() {
-        harness = new ServiceHarness(new InMemoryQueryEngine(), work);
+        harness = new ServiceHarness(engine, work);
         backups = harness.backups();
         harness.create(LENA, "sales");
     }
@@ -60,6 +68,34 @@ class BackupServiceTest {
         assertThat(object(outcome.path())).isEqualTo(object("sales.duckdb"));
         assertThat(outcome.size()).isEqualTo(object("sales.duckdb").length);
         assertThat(outcome.message()).contains("full backup of 'sales'", outcome.path());
+    }
+
+    @Test
+    void aBackupHoldsChangesNotYetWrittenBackAndARestoreReadsThem() {
+        harness.queries().execute(new StatementCommand(LENA, "sales", "CREATE TABLE orders (id INTEGER); "
+                + "INSERT INTO orders VALUES (1), (2)", "", Map.of(), 0), CancellationSignal.none());
+
+        String path = backups.backup(LENA, "sales", "", false).path();
+        DatabaseView restored = backups.restore(LENA, path, "restored");
+
+        assertThat(restored.tableCount()).isEqualTo(1);
+        assertThat(harness.databases().describe(LENA, "restored").tableCount()).isEqualTo(1);
+        try (OpenQuery query = harness.queries().open(new QueryCommand(LENA, "restored", "SELECT count(*) FROM orders",
+                "", Map.of(), 0, 0), CancellationSignal.none())) {
+            assertThat(query.next(1).get(0)[0]).isEqualTo(new Value.Int(2));
+        }
+    }
+
+    @Test
+    void aFileWithTheRightHeaderThatTheEngineCannotOpenIsRefused() throws Exception {
+        String path = backups.backup(LENA, "sales", "", false).path();
+        engine.failNextOpen(new ServiceException(ErrorKind.INTERNAL, "IO Error: the file is damaged"));
+
+        String message = failureOf(() -> backups.restore(LENA, path, "copy"), ErrorKind.INVALID_ARGUMENT).getMessage();
+
+        assertThat(message).contains("not a readable DuckDB database").doesNotContain("IO Error");
+        assertThat(harness.storage.stat(LENAS_BUCKET, "copy.duckdb")).isEmpty();
+        assertThat(leftoverFiles()).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import isa.duckdb.application.port.in.DatabasePage;
 import isa.duckdb.application.port.in.DatabaseView;
 import isa.duckdb.application.port.in.DeleteDatabaseCommand;
 import isa.duckdb.application.port.in.ListDatabasesQuery;
+import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.application.port.out.StoredObject;
 import isa.duckdb.domain.CancellationSignal;
@@ -203,6 +204,20 @@ class DatabaseServiceTest {
         assertThat(byId.descriptor().id()).isEqualTo(byName.descriptor().id()).isEqualTo(created.descriptor().id());
         assertThat(byName.sizeBytes()).isPositive();
         assertThat(byName.objectKey()).isEqualTo("sales.duckdb");
+    }
+
+    @Test
+    void describeCountsTablesNowAndListAsOfTheLastWriteBack() {
+        databases.create(command("sales"));
+        harness.queries().execute(new StatementCommand(LENA, "sales", "CREATE TABLE a (x INTEGER); "
+                + "CREATE TABLE b (y INTEGER)", "", Map.of(), 0), CancellationSignal.none());
+
+        assertThat(databases.describe(LENA, "sales").tableCount()).isEqualTo(2);
+        assertThat(list("", "", 0, 0).databases().get(0).tableCount()).isZero();
+
+        harness.lifecycle.syncChanged();
+
+        assertThat(list("", "", 0, 0).databases().get(0).tableCount()).isEqualTo(2);
     }
 
     @Test
