@@ -146,6 +146,22 @@ class DatabaseCatalogTest {
     }
 
     @Test
+    void aDatabaseKnownToThisInstanceIsNotHandedToAnotherTenantSharingItsBucketName() {
+        TenantId underscore = TenantId.of("a_b");
+        TenantId dash = TenantId.of("a-b");
+        catalog.claimBucket(underscore);
+        DatabaseDescriptor owned = catalog.newDescriptor(underscore, DatabaseName.of("sales"), "", Map.of(),
+                DatabaseSettings.DEFAULTS);
+        storage.put(underscore.databaseBucket(), "sales.duckdb", new byte[1]);
+        catalog.register(owned);
+
+        failureOf(() -> catalog.resolve(dash, "sales"), ErrorKind.FAILED_PRECONDITION);
+        failureOf(() -> catalog.find(dash, DatabaseName.of("sales")), ErrorKind.FAILED_PRECONDITION);
+        failureOf(() -> catalog.requireAbsent(dash, DatabaseName.of("sales")), ErrorKind.FAILED_PRECONDITION);
+        assertThat(catalog.resolve(underscore, "sales")).isEqualTo(owned);
+    }
+
+    @Test
     void removeDeletesFileAndDescriptor() {
         stored("sales");
 

@@ -21,6 +21,7 @@ import isa.duckdb.domain.Column;
 import isa.duckdb.domain.DatabaseName;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
+import isa.duckdb.domain.TenantId;
 import isa.duckdb.domain.Value;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -370,6 +371,20 @@ class QueryServiceTest {
         assertThat(plan).isEqualTo("SEQ_SCAN orders\n").isEqualTo(alreadyExplained);
         failureOf(() -> queries.explain(query("SELECT 1; SELECT 2", 0), CancellationSignal.none()),
                 ErrorKind.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void aTenantWhoseBucketNameCollidesCannotQueryTheOwnersDatabase() {
+        TenantId underscore = TenantId.of("lena_x");
+        TenantId dash = TenantId.of("lena-x");
+        harness.create(underscore, "books");
+        queries.execute(new StatementCommand(underscore, "books", "CREATE TABLE secrets (id INTEGER); "
+                + "INSERT INTO secrets VALUES (7)", "", Map.of(), 0), CancellationSignal.none());
+
+        failureOf(() -> queries.open(new QueryCommand(dash, "books", "SELECT * FROM secrets", "", Map.of(), 0, 0),
+                CancellationSignal.none()), ErrorKind.FAILED_PRECONDITION);
+        failureOf(() -> queries.execute(new StatementCommand(dash, "books", "DELETE FROM secrets", "", Map.of(), 0),
+                CancellationSignal.none()), ErrorKind.FAILED_PRECONDITION);
     }
 
     @Test
