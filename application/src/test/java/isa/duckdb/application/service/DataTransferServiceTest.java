@@ -15,7 +15,6 @@ import isa.duckdb.application.port.in.QueryObjectCommand;
 import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.domain.CancellationSignal;
-import isa.duckdb.domain.DatabaseName;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.TenantId;
 import isa.duckdb.domain.Value;
@@ -98,7 +97,7 @@ class DataTransferServiceTest {
     }
 
     private int callsInFlight() {
-        return harness.lifecycle.activity(LENA, DatabaseName.of("sales")).callsInFlight();
+        return harness.metricsService().databaseMetrics("lena/sales").callsInFlight();
     }
 
     @Test

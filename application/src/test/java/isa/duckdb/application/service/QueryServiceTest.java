@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import isa.duckdb.application.port.in.BatchCommand;
 import isa.duckdb.application.port.in.BatchOutcome;
 import isa.duckdb.application.port.in.BatchOutcome.StepResult;
+import isa.duckdb.application.port.in.DatabaseMetrics;
 import isa.duckdb.application.port.in.OpenQuery;
 import isa.duckdb.application.port.in.PreparedStatementInfo;
 import isa.duckdb.application.port.in.QueryCommand;
@@ -18,7 +19,6 @@ import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.application.port.out.ScriptedAnswer;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.Column;
-import isa.duckdb.domain.DatabaseName;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.TenantId;
@@ -85,7 +85,7 @@ class QueryServiceTest {
     }
 
     private int callsInFlight() {
-        return harness.lifecycle.activity(LENA, DatabaseName.of("sales")).callsInFlight();
+        return harness.metricsService().databaseMetrics("lena/sales").callsInFlight();
     }
 
     @Test
@@ -226,6 +226,25 @@ class QueryServiceTest {
     }
 
     @Test
+    void aBatchCancelledMidwayEndsWithTheCancelAndItsTransactionTakesNoEffect() {
+        engine.script(SLOW, ScriptedAnswer.blockUntilCancelled());
+        CancellationSignal signal = CancellationSignal.none();
+        CompletableFuture<BatchOutcome> call = CompletableFuture.supplyAsync(() -> queries.execute(new BatchCommand(LENA,
+                "sales", List.of("INSERT INTO orders VALUES (4, 'cap')", SLOW, "INSERT INTO orders VALUES (5, 'nib')"),
+                true), signal));
+        await().atMost(Duration.ofSeconds(30)).until(() -> engine.blocked().contains(SLOW));
+
+        signal.cancel(ErrorKind.CANCELLED);
+
+        Throwable failure = call.handle((ok, error) -> error).join();
+        assertThat(failure).cause().isInstanceOfSatisfying(ServiceException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.CANCELLED));
+        assertThat(countOrders()).isEqualTo(3);
+        assertThat(engine.executed()).doesNotContain("INSERT INTO orders VALUES (5, 'nib')");
+        assertThat(callsInFlight()).isZero();
+    }
+
+    @Test
     void aBatchIsCheckedWholeBeforeAnyStatementRuns() {
         List<String> before = engine.executed();
 
@@ -354,9 +373,9 @@ class QueryServiceTest {
 
         assertThat(harness.metrics.summary().count()).isEqualTo(before + 5);
         assertThat(harness.metrics.failures()).isEqualTo(failedBefore + 2);
-        DatabaseActivity activity = harness.lifecycle.activity(LENA, DatabaseName.of("sales"));
-        assertThat(activity.queries().count()).isEqualTo(before + 5);
-        assertThat(activity.queriesFailed()).isEqualTo(failedBefore + 2);
+        DatabaseMetrics database = harness.metricsService().databaseMetrics("lena/sales");
+        assertThat(database.queries().count()).isEqualTo(before + 5);
+        assertThat(database.queriesFailed()).isEqualTo(failedBefore + 2);
     }
 
     @Test
