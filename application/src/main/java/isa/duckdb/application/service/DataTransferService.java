@@ -93,7 +93,7 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
                 storage.upload(bucket, key.value(), file);
                 return new ExportOutcome(rows, size, bucket, key.value());
             } catch (IOException e) {
-                throw new ServiceException(ErrorKind.INTERNAL, "the exported file could not be read");
+                throw new ServiceException(ErrorKind.INTERNAL, "the exported file could not be read", e);
             } finally {
                 LocalFiles.deleteQuietly(file);
             }
@@ -153,7 +153,7 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
                     Files.move(file, staged, StandardCopyOption.REPLACE_EXISTING);
                     return session.importFile(new FileImport(staged, options, table, true, false), signal);
                 } catch (IOException e) {
-                    throw new ServiceException(ErrorKind.INTERNAL, "the upload could not be staged");
+                    throw new ServiceException(ErrorKind.INTERNAL, "the upload could not be staged", e);
                 } finally {
                     LocalFiles.deleteQuietly(staged);
                 }
@@ -185,7 +185,7 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
         try {
             Files.createDirectories(lease.scratch());
         } catch (IOException e) {
-            throw new ServiceException(ErrorKind.INTERNAL, "the scratch folder is not writable");
+            throw new ServiceException(ErrorKind.INTERNAL, "the scratch folder is not writable", e);
         }
         return lease.scratch().resolve(purpose + "-" + UUID.randomUUID() + suffix(key, options));
     }

@@ -66,13 +66,17 @@ public final class DatabaseCatalog {
         }
     }
 
+    /**
+     * The tenant's database of that name, if any. FAILED_PRECONDITION when another tenant owns the
+     * bucket the tenant's id maps to; checked before the cache, as the cache is keyed by bucket.
+     */
     public Optional<DatabaseDescriptor> find(TenantId tenant, DatabaseName name) {
         DatabaseKey key = DatabaseKey.of(tenant, name);
+        ownership.check(key.bucket(), tenant);
         DatabaseDescriptor cached = known.get(key);
         if (cached != null) {
             return Optional.of(cached);
         }
-        ownership.check(key.bucket(), tenant);
         return storage.stat(key.bucket(), key.objectKey()).map(object -> load(tenant, name, object));
     }
 

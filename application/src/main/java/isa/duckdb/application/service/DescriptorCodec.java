@@ -12,10 +12,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 
-/** Descriptors as small properties files (UTF-8-safe escapes), readable by an operator. */
+/**
+ * Descriptors as small properties files (UTF-8-safe escapes), readable by an operator. A descriptor
+ * that cannot be read back (broken escape, missing or malformed field) is INTERNAL: the stored
+ * object is damaged, whatever the caller asked.
+ */
 final class DescriptorCodec {
     private static final String METADATA = "metadata.";
     private static final String CONFIG = "config.";
@@ -59,15 +64,20 @@ final class DescriptorCodec {
                 config.put(key.substring(CONFIG.length()), properties.getProperty(key));
             }
         }
-        return new DatabaseDescriptor(
-                properties.getProperty("id"),
-                DatabaseName.of(properties.getProperty("name")),
-                tenant,
-                properties.getProperty("organization_id", ""),
-                Instant.parse(properties.getProperty("created_at")),
-                Instant.parse(properties.getProperty("last_accessed", properties.getProperty("created_at"))),
-                metadata,
-                DatabaseSettings.fromConfig(config),
-                Integer.parseInt(properties.getProperty("table_count", "0")));
+        try {
+            return new DatabaseDescriptor(
+                    Objects.requireNonNull(properties.getProperty("id"), "id"),
+                    DatabaseName.of(properties.getProperty("name")),
+                    tenant,
+                    properties.getProperty("organization_id", ""),
+                    Instant.parse(properties.getProperty("created_at")),
+                    Instant.parse(properties.getProperty("last_accessed", properties.getProperty("created_at"))),
+                    metadata,
+                    DatabaseSettings.fromConfig(config),
+                    Integer.parseInt(properties.getProperty("table_count", "0")));
+        } catch (RuntimeException e) {
+            // a missing or malformed field: the stored object is damaged, not the caller's request
+            throw new ServiceException(ErrorKind.INTERNAL, "a database descriptor in storage is unreadable", e);
+        }
     }
 }

@@ -49,8 +49,13 @@ public final class PreparedStatements {
         return id;
     }
 
+    /** NOT_FOUND for an unknown id, another database's statement, or one idle longer than {@link #IDLE_LIFETIME}. */
     String sqlOf(String owner, String statementId) {
         Entry entry = statements.get(statementId);
+        if (entry != null && entry.lastUsed.isBefore(clock.instant().minus(IDLE_LIFETIME))) {
+            statements.remove(statementId, entry);
+            entry = null;
+        }
         if (entry == null || !entry.owner.equals(owner)) {
             throw ServiceException.notFound("prepared statement '" + statementId + "' does not exist for this database"
                     + " (statements expire after " + IDLE_LIFETIME.toMinutes() + " idle minutes and belong to the"

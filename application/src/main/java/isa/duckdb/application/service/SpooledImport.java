@@ -48,7 +48,7 @@ final class SpooledImport implements IncomingImport {
             out.write(chunk);
         } catch (IOException e) {
             abort();
-            throw new ServiceException(ErrorKind.RESOURCE_EXHAUSTED, "the upload could not be spooled to disk");
+            throw new ServiceException(ErrorKind.RESOURCE_EXHAUSTED, "the upload could not be spooled to disk", e);
         }
     }
 
@@ -91,7 +91,7 @@ final class SpooledImport implements IncomingImport {
         try {
             out.close();
         } catch (IOException e) {
-            throw new ServiceException(ErrorKind.RESOURCE_EXHAUSTED, "the upload could not be spooled to disk");
+            throw new ServiceException(ErrorKind.RESOURCE_EXHAUSTED, "the upload could not be spooled to disk", e);
         } finally {
             out = null;
         }

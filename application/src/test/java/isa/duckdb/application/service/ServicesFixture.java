@@ -1,0 +1,218 @@
+package isa.duckdb.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+/** Test helpers shared by the service tests: a clock and a scheduler that move only when told. */
+final class ServicesFixture {
+    static final Instant START = Instant.parse("2024-03-01T12:00:00.123Z");
+
+    private ServicesFixture() {
+    }
+
+    /** Asserts that the call fails with a {@link ServiceException} of that code word, and returns it. */
+    static ServiceException failureOf(ThrowingCallable call, ErrorKind kind) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).isInstanceOf(ServiceException.class);
+        ServiceException failure = (ServiceException) thrown;
+        assertThat(failure.kind()).as(failure.getMessage()).isEqualTo(kind);
+        assertThat(failure.getMessage()).startsWith(kind.name() + ": ");
+        return failure;
+    }
+
+    /** A clock standing still at {@link #START} until advanced. */
+    static final class TestClock extends Clock {
+        private volatile Instant now = START;
+
+        void advance(Duration step) {
+            now = now.plus(step);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /**
+     * A scheduler whose time moves only with {@link #advance}: a task runs on the calling thread once
+     * its delay has passed. Only one-shot {@code schedule} is supported, which is all CallTimer uses.
+     */
+    static final class ManualScheduler implements ScheduledExecutorService {
+        private final List<Task> tasks = new ArrayList<>();
+        private long nowNanos;
+
+        synchronized void advance(Duration step) {
+            nowNanos += step.toNanos();
+            List<Task> due = tasks.stream().filter(t -> !t.cancelled && t.dueNanos <= nowNanos).toList();
+            tasks.removeAll(due);
+            due.forEach(t -> t.command.run());
+        }
+
+        synchronized int pending() {
+            return (int) tasks.stream().filter(t -> !t.cancelled).count();
+        }
+
+        @Override
+        public synchronized ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            Task task = new Task(command, nowNanos + unit.toNanos(delay));
+            tasks.add(task);
+            return task;
+        }
+
+        private final class Task implements ScheduledFuture<Object> {
+            final Runnable command;
+            final long dueNanos;
+            volatile boolean cancelled;
+
+            Task(Runnable command, long dueNanos) {
+                this.command = command;
+                this.dueNanos = dueNanos;
+            }
+
+            @Override
+            public long getDelay(TimeUnit unit) {
+                return unit.convert(dueNanos - nowNanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public int compareTo(Delayed other) {
+                return Long.compare(getDelay(TimeUnit.NANOSECONDS), other.getDelay(TimeUnit.NANOSECONDS));
+            }
+
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                cancelled = true;
+                return true;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled;
+            }
+
+            @Override
+            public boolean isDone() {
+                return cancelled;
+            }
+
+            @Override
+            public Object get() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Object get(long timeout, TimeUnit unit) {
+                throw new UnsupportedOperationException();
+            }
+        }
+
+        @Override
+        public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
+
+        @Override
+        public <T> Future<T> submit(Callable<T> task) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <T> Future<T> submit(Runnable task, T result) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Future<?> submit(Runnable task) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws ExecutionException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            command.run();
+        }
+    }
+}
