@@ -1,5 +1,7 @@
 package isa.duckdb.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -13,7 +15,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering of ARCHITECTURE.md, as rules a reader can check in one file. */
+/**
+ * The layering of ARCHITECTURE.md, as rules a reader can check in one file. The factories Dagger
+ * generates while compiling bootstrap (they carry {@code @DaggerGenerated}) sit in the packages of
+ * the classes they build, but are bootstrap's code; they are left out.
+ */
 class HexagonalArchitectureTest {
     private static JavaClasses classes;
 
@@ -21,7 +27,8 @@ class HexagonalArchitectureTest {
     static void importClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("isa.duckdb");
+                .importPackages("isa.duckdb")
+                .that(not(annotatedWith("dagger.internal.DaggerGenerated")));
     }
 
     @Test
@@ -31,12 +38,24 @@ class HexagonalArchitectureTest {
         rule.check(classes);
     }
 
+    /**
+     * The JSR-330 annotations ({@code jakarta.inject}: {@code @Inject}, {@code @Singleton}, {@code @Named})
+     * are the one annotation dependency the core may have: they say how a service is built without
+     * tying it to a container. Dagger itself ({@code dagger..}) stays out of the core; only bootstrap
+     * knows it. No other framework is allowed here.
+     */
     @Test
-    void applicationDependsOnTheDomainAndTheJdkOnly() {
+    void applicationDependsOnTheDomainTheJdkAndJsr330AnnotationsOnly() {
         ArchRule rule = classes().that().resideInAPackage("isa.duckdb.application..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("isa.duckdb.application..", "isa.duckdb.domain..", "java..");
+                .resideInAnyPackage("isa.duckdb.application..", "isa.duckdb.domain..", "java..", "jakarta.inject..");
         rule.check(classes);
+    }
+
+    /** One set of JSR-330 annotations everywhere: {@code jakarta.inject}, never the older {@code javax.inject}. */
+    @Test
+    void injectionAnnotationsAreJakartaOnes() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("javax.inject..").check(classes);
     }
 
     @Test

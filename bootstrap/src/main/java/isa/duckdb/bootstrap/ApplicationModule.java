@@ -1,29 +1,26 @@
 package isa.duckdb.bootstrap;
 
+import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoSet;
 import isa.duckdb.application.port.in.BackupUseCase;
 import isa.duckdb.application.port.in.CheckHealthUseCase;
-import isa.duckdb.application.port.in.ImportStreamUseCase;
-import isa.duckdb.application.port.in.TransferDataUseCase;
 import isa.duckdb.application.port.in.CreateFunctionUseCase;
 import isa.duckdb.application.port.in.ExecuteBatchUseCase;
 import isa.duckdb.application.port.in.ExecuteQueryUseCase;
 import isa.duckdb.application.port.in.ExecuteStatementUseCase;
 import isa.duckdb.application.port.in.GetMetricsUseCase;
+import isa.duckdb.application.port.in.ImportStreamUseCase;
 import isa.duckdb.application.port.in.ManageDatabasesUseCase;
 import isa.duckdb.application.port.in.ManageExtensionsUseCase;
 import isa.duckdb.application.port.in.ManageTablesUseCase;
 import isa.duckdb.application.port.in.ManageViewsUseCase;
 import isa.duckdb.application.port.in.PrepareStatementUseCase;
-import isa.duckdb.application.port.out.ObjectStorage;
-import isa.duckdb.application.port.out.QueryEngine;
+import isa.duckdb.application.port.in.TransferDataUseCase;
 import isa.duckdb.application.service.BackupService;
-import isa.duckdb.application.service.BucketOwnership;
 import isa.duckdb.application.service.CallTimer;
 import isa.duckdb.application.service.DataTransferService;
-import isa.duckdb.application.service.DatabaseCatalog;
-import isa.duckdb.application.service.DatabaseLifecycle;
 import isa.duckdb.application.service.DatabaseService;
 import isa.duckdb.application.service.ExtensionService;
 import isa.duckdb.application.service.FunctionService;
@@ -31,22 +28,23 @@ import isa.duckdb.application.service.HealthService;
 import isa.duckdb.application.service.LifecycleScheduler;
 import isa.duckdb.application.service.LifecycleSettings;
 import isa.duckdb.application.service.MetricsService;
-import isa.duckdb.application.service.PreparedStatements;
-import isa.duckdb.application.service.QueryMetrics;
 import isa.duckdb.application.service.QueryService;
 import isa.duckdb.application.service.TableService;
 import isa.duckdb.application.service.ViewService;
+import isa.duckdb.domain.ExtensionAllowList;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import javax.inject.Named;
-import javax.inject.Singleton;
 
-/** The use cases and the services behind them. */
+/**
+ * The use cases, each bound to the service implementing it, and what the services take from the
+ * configuration. The services and their collaborators build themselves ({@code @Inject} constructors).
+ */
 @Module
-final class ApplicationModule {
-    static final String MAINTENANCE = "maintenance";
-    static final String TIMERS = "timers";
+abstract class ApplicationModule {
 
     private ApplicationModule() {
     }
@@ -65,185 +63,73 @@ final class ApplicationModule {
     }
 
     @Provides
+    static ExtensionAllowList extensionAllowList(ServiceConfig config) {
+        return config.extensionAllowList();
+    }
+
+    @Provides
     @Singleton
-    @Named(MAINTENANCE)
+    @Named(LifecycleScheduler.EXECUTOR)
     static ScheduledExecutorService maintenanceExecutor() {
         return Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lifecycle"));
     }
 
     @Provides
     @Singleton
-    @Named(TIMERS)
+    @Named(CallTimer.EXECUTOR)
     static ScheduledExecutorService timerExecutor() {
         return Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("call-timer"));
     }
 
-    @Provides
-    @Singleton
-    static BucketOwnership bucketOwnership(ObjectStorage storage) {
-        return new BucketOwnership(storage);
-    }
+    /** Shut down by {@link ServiceRuntime#stop()}. */
+    @Binds
+    @IntoSet
+    abstract ExecutorService stopMaintenance(@Named(LifecycleScheduler.EXECUTOR) ScheduledExecutorService executor);
 
-    @Provides
-    @Singleton
-    static DatabaseCatalog catalog(ObjectStorage storage, BucketOwnership ownership, Clock clock) {
-        return new DatabaseCatalog(storage, ownership, clock);
-    }
+    /** Shut down by {@link ServiceRuntime#stop()}. */
+    @Binds
+    @IntoSet
+    abstract ExecutorService stopTimers(@Named(CallTimer.EXECUTOR) ScheduledExecutorService executor);
 
-    @Provides
-    @Singleton
-    static DataTransferService dataTransferService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle,
-            ObjectStorage storage, BucketOwnership ownership) {
-        return new DataTransferService(catalog, lifecycle, storage, ownership);
-    }
+    @Binds
+    abstract ManageDatabasesUseCase manageDatabases(DatabaseService service);
 
-    @Provides
-    @Singleton
-    static BackupService backupService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ObjectStorage storage,
-            QueryEngine engine, Clock clock) {
-        return new BackupService(catalog, lifecycle, storage, engine, clock);
-    }
+    @Binds
+    abstract ExecuteQueryUseCase executeQuery(QueryService service);
 
-    @Provides
-    static TransferDataUseCase transferData(DataTransferService service) {
-        return service;
-    }
+    @Binds
+    abstract ExecuteStatementUseCase executeStatement(QueryService service);
 
-    @Provides
-    static ImportStreamUseCase importStream(DataTransferService service) {
-        return service;
-    }
+    @Binds
+    abstract ExecuteBatchUseCase executeBatch(QueryService service);
 
-    @Provides
-    static BackupUseCase backups(BackupService service) {
-        return service;
-    }
+    @Binds
+    abstract PrepareStatementUseCase prepareStatement(QueryService service);
 
-    @Provides
-    @Singleton
-    static DatabaseLifecycle lifecycle(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings,
-            DatabaseCatalog catalog, Clock clock) {
-        return new DatabaseLifecycle(storage, engine, settings, catalog, clock);
-    }
+    @Binds
+    abstract TransferDataUseCase transferData(DataTransferService service);
 
-    @Provides
-    @Singleton
-    static LifecycleScheduler lifecycleScheduler(DatabaseLifecycle lifecycle,
-            @Named(MAINTENANCE) ScheduledExecutorService executor, LifecycleSettings settings) {
-        return new LifecycleScheduler(lifecycle, executor, settings);
-    }
+    @Binds
+    abstract ImportStreamUseCase importStream(DataTransferService service);
 
-    @Provides
-    @Singleton
-    static DatabaseService databaseService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ObjectStorage storage,
-            QueryEngine engine, Clock clock) {
-        return new DatabaseService(catalog, lifecycle, storage, engine, clock);
-    }
+    @Binds
+    abstract BackupUseCase backups(BackupService service);
 
-    @Provides
-    @Singleton
-    static QueryMetrics queryMetrics() {
-        return new QueryMetrics();
-    }
+    @Binds
+    abstract ManageTablesUseCase manageTables(TableService service);
 
-    @Provides
-    @Singleton
-    static QueryService queryService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, Clock clock,
-            @Named(TIMERS) ScheduledExecutorService timers, QueryMetrics metrics) {
-        return new QueryService(catalog, lifecycle, new PreparedStatements(clock), new CallTimer(timers), metrics);
-    }
+    @Binds
+    abstract ManageViewsUseCase manageViews(ViewService service);
 
-    @Provides
-    @Singleton
-    static HealthService healthService(QueryEngine engine, ObjectStorage storage, DatabaseLifecycle lifecycle,
-            DatabaseCatalog catalog, Clock clock) {
-        return new HealthService(engine, storage, lifecycle, catalog, clock);
-    }
+    @Binds
+    abstract CreateFunctionUseCase createFunction(FunctionService service);
 
-    @Provides
-    @Singleton
-    static TableService tableService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
-        return new TableService(catalog, lifecycle);
-    }
+    @Binds
+    abstract ManageExtensionsUseCase manageExtensions(ExtensionService service);
 
-    @Provides
-    @Singleton
-    static ViewService viewService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
-        return new ViewService(catalog, lifecycle);
-    }
+    @Binds
+    abstract CheckHealthUseCase checkHealth(HealthService service);
 
-    @Provides
-    @Singleton
-    static FunctionService functionService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
-        return new FunctionService(catalog, lifecycle);
-    }
-
-    @Provides
-    @Singleton
-    static ExtensionService extensionService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle,
-            ServiceConfig config) {
-        return new ExtensionService(catalog, lifecycle, config.extensionAllowList());
-    }
-
-    @Provides
-    @Singleton
-    static MetricsService metricsService(QueryMetrics metrics, DatabaseLifecycle lifecycle, DatabaseCatalog catalog,
-            Clock clock) {
-        return new MetricsService(metrics, lifecycle, catalog, clock);
-    }
-
-    @Provides
-    static ManageDatabasesUseCase manageDatabases(DatabaseService service) {
-        return service;
-    }
-
-    @Provides
-    static ExecuteQueryUseCase executeQuery(QueryService service) {
-        return service;
-    }
-
-    @Provides
-    static ExecuteStatementUseCase executeStatement(QueryService service) {
-        return service;
-    }
-
-    @Provides
-    static ExecuteBatchUseCase executeBatch(QueryService service) {
-        return service;
-    }
-
-    @Provides
-    static PrepareStatementUseCase prepareStatement(QueryService service) {
-        return service;
-    }
-
-    @Provides
-    static CheckHealthUseCase checkHealth(HealthService service) {
-        return service;
-    }
-
-    @Provides
-    static ManageTablesUseCase manageTables(TableService service) {
-        return service;
-    }
-
-    @Provides
-    static ManageViewsUseCase manageViews(ViewService service) {
-        return service;
-    }
-
-    @Provides
-    static CreateFunctionUseCase createFunction(FunctionService service) {
-        return service;
-    }
-
-    @Provides
-    static ManageExtensionsUseCase manageExtensions(ExtensionService service) {
-        return service;
-    }
-
-    @Provides
-    static GetMetricsUseCase getMetrics(MetricsService service) {
-        return service;
-    }
+    @Binds
+    abstract GetMetricsUseCase getMetrics(MetricsService service);
 }

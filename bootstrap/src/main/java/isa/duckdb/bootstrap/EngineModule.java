@@ -1,19 +1,18 @@
 package isa.duckdb.bootstrap;
 
+import dagger.Binds;
 import dagger.Module;
-import dagger.Provides;
 import isa.duckdb.adapters.duckdb.DuckDbQueryEngineAdapter;
 import isa.duckdb.application.port.out.QueryEngine;
-import javax.inject.Singleton;
+import jakarta.inject.Singleton;
 
+/** The query engine: DuckDB, one adapter (it holds a probe connection) for the whole service. */
 @Module
-final class EngineModule {
+abstract class EngineModule {
     private EngineModule() {
     }
 
-    @Provides
+    @Binds
     @Singleton
-    static QueryEngine queryEngine() {
-        return new DuckDbQueryEngineAdapter();
-    }
+    abstract QueryEngine queryEngine(DuckDbQueryEngineAdapter engine);
 }

@@ -2,7 +2,7 @@ package isa.duckdb.bootstrap;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import javax.inject.Singleton;
+import jakarta.inject.Singleton;
 
 /** The whole service, wired: configuration in, a runtime out. */
 @Singleton

@@ -6,9 +6,11 @@ import isa.duckdb.application.port.out.ServiceRegistry;
 import isa.duckdb.application.service.DatabaseLifecycle;
 import isa.duckdb.application.service.LifecycleScheduler;
 import isa.duckdb.application.service.ServiceRegistrationService;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts and stops the service in the order that loses nothing. */
+@Singleton
 public final class ServiceRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
 
@@ -27,13 +30,15 @@ public final class ServiceRuntime {
     private final LifecycleScheduler scheduler;
     private final ServiceRegistrationService registration;
     private final ServiceRegistry registry;
-    private final List<ExecutorService> executors;
+    private final Set<ExecutorService> executors;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /** @param executors every executor the modules made; all are shut down at the end of {@link #stop()} */
+    @Inject
     ServiceRuntime(ServiceConfig config, Server server, GrpcServices grpcServices, DatabaseLifecycle lifecycle,
             LifecycleScheduler scheduler, ServiceRegistrationService registration, ServiceRegistry registry,
-            List<ExecutorService> executors) {
+            Set<ExecutorService> executors) {
         this.config = config;
         this.server = server;
         this.grpcServices = grpcServices;

@@ -6,11 +6,11 @@ import isa.duckdb.adapters.filesystem.FilesystemObjectStorageAdapter;
 import isa.duckdb.adapters.minio.MinioObjectStorageAdapter;
 import isa.duckdb.adapters.minio.MinioSettings;
 import isa.duckdb.application.port.out.ObjectStorage;
-import javax.inject.Singleton;
+import jakarta.inject.Singleton;
 
 /** Object storage: MinIO when an endpoint is configured, else the local directory (embedded default). */
 @Module
-final class StorageModule {
+abstract class StorageModule {
     private StorageModule() {
     }
 

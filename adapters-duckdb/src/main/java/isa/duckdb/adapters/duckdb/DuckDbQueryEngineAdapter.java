@@ -5,6 +5,7 @@ import isa.duckdb.application.port.out.EngineLimits;
 import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ public final class DuckDbQueryEngineAdapter implements QueryEngine {
     private final DuckDBConnection probe;
     private final String version;
 
+    @Inject
     public DuckDbQueryEngineAdapter() {
         this.probe = inMemoryProbe();
         this.version = queryVersion();

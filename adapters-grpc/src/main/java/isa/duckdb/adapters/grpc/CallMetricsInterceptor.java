@@ -9,11 +9,13 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import jakarta.inject.Inject;
 
 /** Counts every call per method (calls, failures, latency) and the calls running now. */
 public final class CallMetricsInterceptor implements ServerInterceptor {
     private final RpcMetrics metrics;
 
+    @Inject
     public CallMetricsInterceptor(RpcMetrics metrics) {
         this.metrics = metrics;
     }

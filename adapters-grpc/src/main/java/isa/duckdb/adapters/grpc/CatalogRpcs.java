@@ -36,6 +36,7 @@ import isa.duckdb.application.port.in.ManageViewsUseCase;
 import isa.duckdb.application.port.in.TableRef;
 import isa.duckdb.domain.TableDescription;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -49,6 +50,7 @@ public final class CatalogRpcs {
     private final CreateFunctionUseCase functions;
     private final ManageExtensionsUseCase extensions;
 
+    @Inject
     public CatalogRpcs(ManageTablesUseCase tables, ManageViewsUseCase views, CreateFunctionUseCase functions,
             ManageExtensionsUseCase extensions) {
         this.tables = tables;

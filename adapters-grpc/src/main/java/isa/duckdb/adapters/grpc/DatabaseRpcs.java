@@ -15,6 +15,7 @@ import isa.duckdb.application.port.in.DeleteDatabaseCommand;
 import isa.duckdb.application.port.in.ListDatabasesQuery;
 import isa.duckdb.application.port.in.ManageDatabasesUseCase;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
 
 /**
  * CreateDatabase, ListDatabases, GetDatabaseInfo and DeleteDatabase: proto in, use case, proto out.
@@ -23,6 +24,7 @@ import isa.duckdb.domain.TenantId;
 public final class DatabaseRpcs {
     private final ManageDatabasesUseCase databases;
 
+    @Inject
     public DatabaseRpcs(ManageDatabasesUseCase databases) {
         this.databases = databases;
     }

@@ -57,6 +57,7 @@ import isa.duckdb.api.QueryMinIOFileResponse;
 import isa.duckdb.api.QueryResultChunk;
 import isa.duckdb.api.RestoreDatabaseRequest;
 import isa.duckdb.api.RestoreDatabaseResponse;
+import jakarta.inject.Inject;
 
 /**
  * The wire contract's {@code isa.duckdb.DuckDBService}: each RPC is handed to the handler of its group
@@ -71,6 +72,7 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
     private final CatalogRpcs catalog;
     private final HealthRpcs health;
 
+    @Inject
     public DuckDBGrpcService(DatabaseRpcs databases, QueryRpcs queries, QueryStreamRpcs stream, StorageRpcs storage,
             CatalogRpcs catalog, HealthRpcs health) {
         this.databases = databases;

@@ -4,13 +4,21 @@ import io.grpc.BindableService;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /** The standard services beside ours: gRPC health (for "" and "duckdb-service") and reflection. */
+@Singleton
 public final class GrpcServices {
     public static final String HEALTH_SERVICE_NAME = "duckdb-service";
 
     private final HealthStatusManager health = new HealthStatusManager();
+
+    /** One instance for the whole server: the runtime flips the health status the server answers with. */
+    @Inject
+    public GrpcServices() {
+    }
 
     public List<BindableService> standardServices() {
         return List.of(health.getHealthService(), ProtoReflectionServiceV1.newInstance());

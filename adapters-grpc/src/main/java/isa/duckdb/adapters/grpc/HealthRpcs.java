@@ -10,6 +10,8 @@ import isa.duckdb.application.port.in.DatabaseMetrics;
 import isa.duckdb.application.port.in.GetMetricsUseCase;
 import isa.duckdb.application.port.in.HealthReport;
 import isa.duckdb.application.port.in.ServiceMetrics;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.time.Instant;
 
 /**
@@ -17,6 +19,9 @@ import java.time.Instant;
  * GetMetrics (service-wide, or one database's with {@code database_id} = {@code {user_id}/{database}}).
  */
 public final class HealthRpcs {
+    /** Names the {@code String} holding this build's version (bootstrap provides it). */
+    public static final String SERVICE_VERSION = "service-version";
+
     private final CheckHealthUseCase health;
     private final GetMetricsUseCase metrics;
     private final StreamStats streamStats;
@@ -24,8 +29,9 @@ public final class HealthRpcs {
     private final String serviceVersion;
 
     /** @param serviceVersion this build's version, shown as {@code service_version} in a detailed health check */
+    @Inject
     public HealthRpcs(CheckHealthUseCase health, GetMetricsUseCase metrics, StreamStats streamStats,
-            RpcMetrics rpcMetrics, String serviceVersion) {
+            RpcMetrics rpcMetrics, @Named(SERVICE_VERSION) String serviceVersion) {
         this.health = health;
         this.metrics = metrics;
         this.streamStats = streamStats;

@@ -24,6 +24,7 @@ import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.Column;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -38,6 +39,7 @@ public final class QueryRpcs {
     private final PrepareStatementUseCase preparer;
     private final StreamLimits limits;
 
+    @Inject
     public QueryRpcs(ExecuteQueryUseCase queries, ExecuteStatementUseCase statements, ExecuteBatchUseCase batches,
             PrepareStatementUseCase preparer, StreamLimits limits) {
         this.queries = queries;

@@ -9,6 +9,7 @@ import isa.duckdb.application.port.in.OpenQuery;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
+import jakarta.inject.Inject;
 
 /**
  * ExecuteQueryStream: rows in chunks of about {@link StreamLimits#targetChunkBytes()} (never over
@@ -21,6 +22,7 @@ public final class QueryStreamRpcs {
     private final StreamLimits limits;
     private final StreamStats stats;
 
+    @Inject
     public QueryStreamRpcs(ExecuteQueryUseCase queries, StreamLimits limits, StreamStats stats) {
         this.queries = queries;
         this.limits = limits;

@@ -2,17 +2,25 @@ package isa.duckdb.adapters.grpc;
 
 import isa.duckdb.application.port.in.LatencySummary;
 import isa.duckdb.application.service.LatencyHistogram;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Calls per RPC method: how many, how many failed, how long they took, and how many run now. */
+@Singleton
 public final class RpcMetrics {
     private final Map<String, Method> methods = new ConcurrentHashMap<>();
     private final LongAdder inFlight = new LongAdder();
     private final LongAdder calls = new LongAdder();
     private final LongAdder errors = new LongAdder();
+
+    /** No calls yet; one instance counts for the whole server (the interceptor adds, GetMetrics reads). */
+    @Inject
+    public RpcMetrics() {
+    }
 
     /** One method's counters. */
     static final class Method {

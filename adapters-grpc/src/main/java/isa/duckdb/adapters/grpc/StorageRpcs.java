@@ -25,6 +25,7 @@ import isa.duckdb.application.port.in.QueryObjectCommand;
 import isa.duckdb.application.port.in.TransferDataUseCase;
 import isa.duckdb.domain.Column;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /** The RPCs that move data between databases and object storage, and backups. */
@@ -34,6 +35,7 @@ public final class StorageRpcs {
     private final BackupUseCase backups;
     private final StreamLimits limits;
 
+    @Inject
     public StorageRpcs(TransferDataUseCase transfers, ImportStreamUseCase uploads, BackupUseCase backups,
             StreamLimits limits) {
         this.transfers = transfers;

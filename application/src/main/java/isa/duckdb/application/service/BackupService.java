@@ -15,6 +15,7 @@ import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ObjectKey;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ public final class BackupService implements BackupUseCase {
     private final QueryEngine engine;
     private final Clock clock;
 
+    @Inject
     public BackupService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ObjectStorage storage,
             QueryEngine engine, Clock clock) {
         this.catalog = catalog;

@@ -3,6 +3,8 @@ package isa.duckdb.application.service;
 import isa.duckdb.application.port.out.ObjectStorage;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code a-b} with bucket {@code c} share {@code user-a-b-c}). So each bucket records its owner
  * in an {@code .owner} object when the service first uses it, and every later use checks it.
  */
+@Singleton
 public final class BucketOwnership {
 
     private final ObjectStorage storage;
     private final Map<String, String> owners = new ConcurrentHashMap<>();
 
+    @Inject
     public BucketOwnership(ObjectStorage storage) {
         this.storage = storage;
     }

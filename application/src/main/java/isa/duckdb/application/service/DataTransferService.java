@@ -26,6 +26,7 @@ import isa.duckdb.domain.SqlLexer;
 import isa.duckdb.domain.SqlToken;
 import isa.duckdb.domain.QualifiedName;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
     private final ObjectStorage storage;
     private final BucketOwnership ownership;
 
+    @Inject
     public DataTransferService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ObjectStorage storage,
             BucketOwnership ownership) {
         this.catalog = catalog;

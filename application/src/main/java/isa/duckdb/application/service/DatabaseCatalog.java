@@ -7,6 +7,8 @@ import isa.duckdb.domain.DatabaseName;
 import isa.duckdb.domain.DatabaseSettings;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  * bucket; its descriptor (id, times, labels) is a small object beside it under {@code .meta/}.
  * A database file without a descriptor (made by the Go service) gets one on first sight.
  */
+@Singleton
 public final class DatabaseCatalog {
     private static final Pattern ID_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -30,6 +33,7 @@ public final class DatabaseCatalog {
     private final Clock clock;
     private final Map<DatabaseKey, DatabaseDescriptor> known = new ConcurrentHashMap<>();
 
+    @Inject
     public DatabaseCatalog(ObjectStorage storage, BucketOwnership ownership, Clock clock) {
         this.storage = storage;
         this.ownership = ownership;

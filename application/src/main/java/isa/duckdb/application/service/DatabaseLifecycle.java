@@ -6,6 +6,8 @@ import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.DatabaseName;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import java.util.Optional;
  * {@link DatabaseCloser}, {@link CrashRecovery} and {@link LifecycleCounters}; this class is
  * what the services call.
  */
+@Singleton
 public final class DatabaseLifecycle {
     private final LifecycleSettings settings;
     private final Clock clock;
@@ -34,6 +37,7 @@ public final class DatabaseLifecycle {
     private final CrashRecovery recovery;
 
     /** @param clock the time of last access, for idle close and LRU order */
+    @Inject
     public DatabaseLifecycle(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings,
             DatabaseCatalog catalog, Clock clock) {
         this.settings = settings;

@@ -16,12 +16,15 @@ import isa.duckdb.domain.DatabaseSettings;
 import isa.duckdb.domain.SafeText;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+@Singleton
 public final class DatabaseService implements ManageDatabasesUseCase {
     static final int DEFAULT_PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 1000;
@@ -35,6 +38,7 @@ public final class DatabaseService implements ManageDatabasesUseCase {
     private final Clock clock;
     private final Map<String, Object> createLocks = new ConcurrentHashMap<>();
 
+    @Inject
     public DatabaseService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ObjectStorage storage,
             QueryEngine engine, Clock clock) {
         this.catalog = catalog;

@@ -7,6 +7,7 @@ import isa.duckdb.domain.ExtensionAllowList;
 import isa.duckdb.domain.ExtensionName;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ public final class ExtensionService implements ManageExtensionsUseCase {
     private final CatalogAccess access;
     private final ExtensionAllowList allowList;
 
+    @Inject
     public ExtensionService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ExtensionAllowList allowList) {
         this.access = new CatalogAccess(catalog, lifecycle);
         this.allowList = allowList;

@@ -14,6 +14,7 @@ import isa.duckdb.domain.SqlLexer;
 import isa.duckdb.domain.SqlScript;
 import isa.duckdb.domain.SqlToken;
 import isa.duckdb.domain.SqlType;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public final class FunctionService implements CreateFunctionUseCase {
 
     private final CatalogAccess access;
 
+    @Inject
     public FunctionService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
         this.access = new CatalogAccess(catalog, lifecycle);
     }

@@ -7,6 +7,8 @@ import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.TenantDatabaseRef;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+@Singleton
 public final class HealthService implements CheckHealthUseCase {
     static final String DATABASE_DOES_NOT_OPEN = "does not open";
 
@@ -24,6 +27,7 @@ public final class HealthService implements CheckHealthUseCase {
     private final Clock clock;
     private final Instant started;
 
+    @Inject
     public HealthService(QueryEngine engine, ObjectStorage storage, DatabaseLifecycle lifecycle,
             DatabaseCatalog catalog, Clock clock) {
         this.engine = engine;

@@ -1,5 +1,7 @@
 package isa.duckdb.application.service;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,13 +13,18 @@ import java.util.concurrent.TimeUnit;
  * A failing run is logged and does not stop later runs.
  */
 public final class LifecycleScheduler {
+    /** Names the {@link ScheduledExecutorService} the periodic work runs on (several executors exist). */
+    public static final String EXECUTOR = "lifecycle";
+
     private static final System.Logger LOG = System.getLogger(LifecycleScheduler.class.getName());
 
     private final DatabaseLifecycle lifecycle;
     private final ScheduledExecutorService scheduler;
     private final Duration syncInterval;
 
-    public LifecycleScheduler(DatabaseLifecycle lifecycle, ScheduledExecutorService scheduler, LifecycleSettings settings) {
+    @Inject
+    public LifecycleScheduler(DatabaseLifecycle lifecycle, @Named(EXECUTOR) ScheduledExecutorService scheduler,
+            LifecycleSettings settings) {
         this.lifecycle = lifecycle;
         this.scheduler = scheduler;
         this.syncInterval = settings.syncInterval();

@@ -5,11 +5,14 @@ import isa.duckdb.application.port.in.GetMetricsUseCase;
 import isa.duckdb.application.port.in.ServiceMetrics;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.TenantDatabaseRef;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /** The counters the service keeps: queries, database cache, syncs; per database on request. */
+@Singleton
 public final class MetricsService implements GetMetricsUseCase {
     private final QueryMetrics queries;
     private final DatabaseLifecycle lifecycle;
@@ -17,6 +20,7 @@ public final class MetricsService implements GetMetricsUseCase {
     private final Clock clock;
     private final Instant started;
 
+    @Inject
     public MetricsService(QueryMetrics queries, DatabaseLifecycle lifecycle, DatabaseCatalog catalog, Clock clock) {
         this.queries = queries;
         this.lifecycle = lifecycle;

@@ -1,6 +1,8 @@
 package isa.duckdb.application.service;
 
 import isa.duckdb.domain.ServiceException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * belong to one tenant's database, live in this instance's memory, and are forgotten after an
  * hour unused or when too many are held.
  */
+@Singleton
 public final class PreparedStatements {
     static final int MAX_STATEMENTS = 10_000;
     static final Duration IDLE_LIFETIME = Duration.ofHours(1);
@@ -20,6 +23,7 @@ public final class PreparedStatements {
     private final Clock clock;
     private final Map<String, Entry> statements = new ConcurrentHashMap<>();
 
+    @Inject
     public PreparedStatements(Clock clock) {
         this.clock = clock;
     }

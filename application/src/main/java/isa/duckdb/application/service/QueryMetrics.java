@@ -1,12 +1,20 @@
 package isa.duckdb.application.service;
 
 import isa.duckdb.application.port.in.LatencySummary;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Every SQL statement the service ran for a caller: how long the engine took, and how many failed. */
+@Singleton
 public final class QueryMetrics {
     private final LatencyHistogram time = new LatencyHistogram();
     private final LongAdder failed = new LongAdder();
+
+    /** Empty metrics; one instance counts for the whole service (QueryService records, MetricsService reads). */
+    @Inject
+    public QueryMetrics() {
+    }
 
     void record(long engineNanos, boolean succeeded) {
         time.record(engineNanos);

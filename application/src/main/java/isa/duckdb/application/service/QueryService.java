@@ -24,11 +24,14 @@ import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.SqlScript;
 import isa.duckdb.domain.TenantId;
 import isa.duckdb.domain.Value;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Runs tenants' SQL on their open databases: queries, statements, batches, prepared statements. */
+@Singleton
 public final class QueryService
         implements ExecuteQueryUseCase, ExecuteStatementUseCase, ExecuteBatchUseCase, PrepareStatementUseCase {
     private static final int MAX_BATCH_STATEMENTS = 10_000;
@@ -39,6 +42,7 @@ public final class QueryService
     private final CallTimer timer;
     private final QueryMetrics metrics;
 
+    @Inject
     public QueryService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, PreparedStatements prepared,
             CallTimer timer, QueryMetrics metrics) {
         this.catalog = catalog;

@@ -21,6 +21,7 @@ import isa.duckdb.domain.TableDefinition;
 import isa.duckdb.domain.TableDescription;
 import isa.duckdb.domain.TableStatistics;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.Optional;
 public final class TableService implements ManageTablesUseCase {
     private final CatalogAccess access;
 
+    @Inject
     public TableService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
         this.access = new CatalogAccess(catalog, lifecycle);
     }

@@ -13,12 +13,14 @@ import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.SqlScript;
 import isa.duckdb.domain.SqlToken;
 import isa.duckdb.domain.TenantId;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /** Views of a tenant's database: a view's query is the caller's SQL, held to the same rules as any query. */
 public final class ViewService implements ManageViewsUseCase {
     private final CatalogAccess access;
 
+    @Inject
     public ViewService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
         this.access = new CatalogAccess(catalog, lifecycle);
     }
