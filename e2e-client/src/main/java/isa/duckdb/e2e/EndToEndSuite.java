@@ -30,7 +30,7 @@ public final class EndToEndSuite {
         ServiceChecks checks = new ServiceChecks(DuckDBServiceGrpc.newBlockingStub(channel), runId);
         CheckRunner runner = new CheckRunner(System.out);
         System.out.println("DuckDB service end-to-end checks against " + endpoint
-                + " (user " + ServiceChecks.USER + ", database " + checks.database() + ")");
+                + " (user " + checks.user() + ", database " + checks.database() + ")");
         try {
             checks.runAll(runner);
         } finally {
