@@ -1,5 +1,6 @@
 package isa.duckdb.bootstrap;
 
+import isa.duckdb.application.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import isa.duckdb.adapters.duckdb.DuckDbQueryEngineAdapter;
@@ -20,11 +21,8 @@ import isa.duckdb.domain.Value;
 import isa.duckdb.application.port.out.InMemoryObjectStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +38,7 @@ class DatabaseLifecycleTest {
     @TempDir
     Path work;
     private final InMemoryObjectStorage storage = new InMemoryObjectStorage();
-    private final SteppingClock clock = new SteppingClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private DatabaseCatalog catalog;
     private DatabaseLifecycle lifecycle;
 
@@ -169,30 +167,6 @@ class DatabaseLifecycleTest {
                     Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        }
-    }
-
-    /** A clock the test moves forward by hand. */
-    private static final class SteppingClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

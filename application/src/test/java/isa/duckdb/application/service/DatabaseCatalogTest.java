@@ -1,5 +1,6 @@
 package isa.duckdb.application.service;
 
+import isa.duckdb.application.testing.ManualClock;
 import static isa.duckdb.application.service.ServicesFixture.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class DatabaseCatalogTest {
     private static final String BUCKET = "user-lena-duckdb";
     private static final String UUID_SHAPE = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    private final ServicesFixture.TestClock clock = new ServicesFixture.TestClock();
+    private final ManualClock clock = new ManualClock(ServicesFixture.START);
     private final InMemoryObjectStorage storage = new InMemoryObjectStorage(clock);
     private final DatabaseCatalog catalog = newCatalog();
 

@@ -1,5 +1,6 @@
 package isa.duckdb.application.service;
 
+import isa.duckdb.application.testing.ManualClock;
 import isa.duckdb.application.port.out.EngineDatabase;
 import isa.duckdb.application.port.out.EngineLimits;
 import isa.duckdb.application.port.out.EngineSession;
@@ -18,11 +19,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +41,7 @@ final class LifecycleFixture {
 
     final Path work;
     private final Path seeds;
-    final TestClock clock = new TestClock();
+    final ManualClock clock = new ManualClock();
     final InMemoryObjectStorage storage = new InMemoryObjectStorage(clock);
     final InMemoryQueryEngine engine = new InMemoryQueryEngine();
     /** Reads what storage holds, so that the engine under test records only the lifecycle's work. */
@@ -161,29 +159,5 @@ final class LifecycleFixture {
     List<InMemoryEngineDatabase> opensOf(String name) {
         Path file = workingDirectory(name).resolve(name + StorageLayout.DATABASE_SUFFIX).toAbsolutePath().normalize();
         return engine.databases().stream().filter(d -> d.file().equals(file)).toList();
-    }
-
-    /** A clock the test moves forward by hand. */
-    static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-01T12:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

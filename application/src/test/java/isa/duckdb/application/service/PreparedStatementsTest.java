@@ -1,5 +1,6 @@
 package isa.duckdb.application.service;
 
+import isa.duckdb.application.testing.ManualClock;
 import static isa.duckdb.application.service.ServicesFixture.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,7 @@ class PreparedStatementsTest {
     private static final String SALES = "user-lena-duckdb/5f0c1a52-8a4e-4b8e-9d59-5e1c4f3f2b10";
     private static final String OTHER = "user-mia-duckdb/0b6f4c11-1111-4b8e-9d59-5e1c4f3f2b10";
 
-    private final ServicesFixture.TestClock clock = new ServicesFixture.TestClock();
+    private final ManualClock clock = new ManualClock(ServicesFixture.START);
     private final PreparedStatements statements = new PreparedStatements(clock);
 
     @Test

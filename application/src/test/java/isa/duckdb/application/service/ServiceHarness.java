@@ -1,5 +1,6 @@
 package isa.duckdb.application.service;
 
+import isa.duckdb.application.testing.ManualClock;
 import isa.duckdb.application.port.in.CreateDatabaseCommand;
 import isa.duckdb.application.port.out.InMemoryObjectStorage;
 import isa.duckdb.application.port.out.QueryEngine;
@@ -20,7 +21,7 @@ final class ServiceHarness {
     static final String LENAS_BUCKET = "user-lena-duckdb";
     static final TenantId MIA = TenantId.of("mia");
 
-    final ServicesFixture.TestClock clock;
+    final ManualClock clock;
     final ServicesFixture.ManualScheduler timers = new ServicesFixture.ManualScheduler();
     final InMemoryObjectStorage storage;
     final BucketOwnership ownership;
@@ -31,10 +32,10 @@ final class ServiceHarness {
     final Path workRoot;
 
     ServiceHarness(QueryEngine engine, Path workRoot) {
-        this(new ServicesFixture.TestClock(), null, engine, workRoot);
+        this(new ManualClock(ServicesFixture.START), null, engine, workRoot);
     }
 
-    private ServiceHarness(ServicesFixture.TestClock clock, InMemoryObjectStorage storage, QueryEngine engine,
+    private ServiceHarness(ManualClock clock, InMemoryObjectStorage storage, QueryEngine engine,
             Path workRoot) {
         this.clock = clock;
         this.storage = storage != null ? storage : new InMemoryObjectStorage(clock);

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,30 +34,6 @@ final class ServicesFixture {
         assertThat(failure.kind()).as(failure.getMessage()).isEqualTo(kind);
         assertThat(failure.getMessage()).startsWith(kind.name() + ": ");
         return failure;
-    }
-
-    /** A clock standing still at {@link #START} until advanced. */
-    static final class TestClock extends Clock {
-        private volatile Instant now = START;
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     /**
