@@ -49,13 +49,6 @@ class DuckDbQueryEngineAdapterTest {
     }
 
     @Test
-    void theSelfTestAnswersWithoutOpeningADatabaseFile() {
-        ENGINE.selfTest();
-
-        assertThat(folder).isEmptyDirectory();
-    }
-
-    @Test
     void aDatabaseInAMissingFolderCannotBeOpenedAndTheFolderIsNotNamed() {
         Path missing = folder.resolve("no-such-folder");
 

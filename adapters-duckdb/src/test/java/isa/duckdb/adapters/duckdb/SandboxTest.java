@@ -107,7 +107,7 @@ class SandboxTest {
 
     @Test
     void anExtensionCannotBeInstalledOrLoadedFromOutside() {
-        assertThat(db.failure("INSTALL httpfs")).isInstanceOf(ServiceException.class);
+        assertThat(db.failure("INSTALL httpfs").getMessage()).doesNotContain(folder.toString());
         assertThat(db.failure("LOAD httpfs").kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
         assertThat(db.failure("LOAD '/tmp/evil.duckdb_extension'").kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
         assertThat(db.value("SELECT count(*) FROM duckdb_extensions() WHERE extension_name = 'httpfs' AND loaded"))
@@ -121,8 +121,10 @@ class SandboxTest {
 
     @Test
     void persistentSecretsCannotBeCreated() {
-        assertThat(db.failure("CREATE PERSISTENT SECRET s (TYPE s3, KEY_ID 'k', SECRET 'v')"))
-                .isInstanceOf(ServiceException.class);
+        ServiceException failure = db.failure("CREATE PERSISTENT SECRET s (TYPE s3, KEY_ID 'k', SECRET 'v')");
+
+        assertThat(failure.getMessage()).doesNotContain("'v'").doesNotContain(folder.toString());
+        assertThat(db.value("SELECT count(*) FROM duckdb_secrets()")).isEqualTo(new Value.Int(0));
     }
 
     @Disabled("issue 9 finding: duckdb_settings(), current_setting() and duckdb_databases() show the server's"

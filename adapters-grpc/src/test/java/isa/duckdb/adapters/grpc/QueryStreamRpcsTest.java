@@ -14,6 +14,7 @@ import isa.duckdb.api.ExecuteQueryRequest;
 import isa.duckdb.api.QueryResultChunk;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -160,9 +161,13 @@ class QueryStreamRpcsTest {
 
         reader.call.request(1);
         await().until(() -> reader.chunks.size() == 1);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> query.rowsHandedOut() <= 2L * RowChunker.FETCH_ROWS);
         long afterOne = query.rowsHandedOut();
         reader.call.request(1);
         await().until(() -> reader.chunks.size() == 2);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> query.rowsHandedOut() <= 3L * RowChunker.FETCH_ROWS);
         long afterTwo = query.rowsHandedOut();
 
         assertThat(afterOne).isLessThanOrEqualTo(2L * RowChunker.FETCH_ROWS);

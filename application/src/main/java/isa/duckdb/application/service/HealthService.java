@@ -6,6 +6,7 @@ import isa.duckdb.application.port.out.ObjectStorage;
 import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
+import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.TenantDatabaseRef;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -82,8 +83,11 @@ public final class HealthService implements CheckHealthUseCase {
     private static String outcome(Supplier<String> check) {
         try {
             return check.get();
+        } catch (ServiceException e) {
+            return e.getMessage();
         } catch (RuntimeException e) {
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // Only our own messages are made safe for callers (no server paths); others may not be.
+            return "failed (" + e.getClass().getSimpleName() + ")";
         }
     }
 }

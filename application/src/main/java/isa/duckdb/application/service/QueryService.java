@@ -143,6 +143,18 @@ public final class QueryService
         return new BatchOutcome(steps, "");
     }
 
+    /**
+     * Failures that are not the statement's own end the whole batch call: the caller's deadline or
+     * cancel, and the service's INTERNAL/UNAVAILABLE (answered and logged once, with an incident
+     * id, where the call is answered). An open transaction is rolled back when its session closes.
+     */
+    private static boolean endsTheCall(ErrorKind kind) {
+        return switch (kind) {
+            case DEADLINE_EXCEEDED, CANCELLED, INTERNAL, UNAVAILABLE -> true;
+            default -> false;
+        };
+    }
+
     private StepResult runStep(Lease lease, EngineSession session, BoundSql statement, CancellationSignal signal) {
         if (signal.isCancelled()) {
             throw signal.asException("the batch");
@@ -155,7 +167,7 @@ public final class QueryService
             return new StepResult(true, outcome.affectedRows(), "");
         } catch (ServiceException e) {
             record(lease, System.nanoTime() - start, false);
-            if (e.kind() == ErrorKind.DEADLINE_EXCEEDED || e.kind() == ErrorKind.CANCELLED) {
+            if (endsTheCall(e.kind())) {
                 throw e;
             }
             return new StepResult(false, 0, e.getMessage());

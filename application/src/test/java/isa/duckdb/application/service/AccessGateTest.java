@@ -134,7 +134,8 @@ class AccessGateTest {
     @Test
     void callsHeldBackByABlockingExclusiveEntryGetInWhenItGivesUp() throws Exception {
         gate.enterShared();
-        Waiter<Boolean> exclusive = Waiter.start(() -> gate.enterExclusive(Duration.ofMillis(500), true));
+        // Long enough for the newcomer to arrive and block even on a loaded machine.
+        Waiter<Boolean> exclusive = Waiter.start(() -> gate.enterExclusive(Duration.ofSeconds(3), true));
         exclusive.awaitBlocked();
         Waiter<Boolean> newcomer = Waiter.start(gate::enterShared);
         newcomer.awaitBlocked();

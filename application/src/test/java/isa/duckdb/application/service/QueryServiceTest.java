@@ -214,6 +214,20 @@ class QueryServiceTest {
     }
 
     @Test
+    void aServiceFailureInABatchEndsTheCallWithItsKindAndTheTransactionTakesNoEffect() {
+        String broken = "SELECT * FROM broken_storage";
+        engine.script(broken, ScriptedAnswer.error(new ServiceException(ErrorKind.INTERNAL, "disk gone")));
+
+        ServiceException failure = failureOf(() -> queries.execute(new BatchCommand(LENA, "sales", List.of(
+                "INSERT INTO orders VALUES (4, 'cap')", broken, "INSERT INTO orders VALUES (5, 'nib')"), true),
+                CancellationSignal.none()), ErrorKind.INTERNAL);
+
+        assertThat(failure.getMessage()).contains("disk gone");
+        assertThat(countOrders()).isEqualTo(3);
+        assertThat(engine.executed()).doesNotContain("INSERT INTO orders VALUES (5, 'nib')");
+    }
+
+    @Test
     void aTransactionalBatchThatSucceedsTakesEffectWhole() {
         BatchOutcome outcome = queries.execute(new BatchCommand(LENA, "sales", List.of(
                 "INSERT INTO orders VALUES (4, 'cap')", "DELETE FROM orders WHERE id = 1"), true),
