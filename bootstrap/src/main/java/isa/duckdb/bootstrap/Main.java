@@ -22,7 +22,7 @@ public final class Main {
             return;
         }
         ServiceRuntime runtime = DaggerServiceComponent.builder().config(config).build().runtime();
-        ShutdownSignals.install(runtime::stop);
+        ShutdownSignals.install(() -> runtime.stop().isEmpty());
         // Only for exits that are not a signal we handle (System.exit elsewhere, SIGHUP): stop() runs once.
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::stop, "shutdown-hook"));
         try {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,7 @@ public final class ServiceRuntime {
     private final Set<ExecutorService> executors;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile List<String> unsynced = List.of();
 
     /** @param executors every executor the modules made; all are shut down at the end of {@link #stop()} */
     @Inject
@@ -76,12 +78,18 @@ public final class ServiceRuntime {
 
     /**
      * Health NOT_SERVING and deregistration, then refuse new calls, let running ones finish within
-     * the grace period, sync and close every database. A second caller waits for the first.
+     * the grace period, sync and close every database (a sync storage refuses is retried until the
+     * grace period has passed once more, see {@link DatabaseLifecycle#closeAll}). A second caller
+     * waits for the first and gets the same answer.
+     *
+     * @return the databases ({@code tenant/name}) whose latest changes could not be written to
+     *     storage; their working copies stay in the data directory and are uploaded at the next start
+     *     on it. Empty when every database was synced.
      */
-    public void stop() {
+    public List<String> stop() {
         if (!stopping.compareAndSet(false, true)) {
             awaitStopped();
-            return;
+            return unsynced;
         }
         try {
             LOG.info("Shutting down: NOT_SERVING, deregistering, then draining calls for up to {}s",
@@ -89,10 +97,19 @@ public final class ServiceRuntime {
             grpcServices.notServing();
             registration.stop();
             drainCalls();
-            lifecycle.closeAll(config.shutdownGrace());
+            unsynced = lifecycle.closeAll(config.shutdownGrace()).stream()
+                    .map(d -> d.tenant().id() + "/" + d.name().value()).toList();
             executors.forEach(ExecutorService::shutdownNow);
             closeRegistry();
-            LOG.info("Stopped; every database was synced");
+            if (unsynced.isEmpty()) {
+                LOG.info("Stopped; every database was synced");
+            } else {
+                LOG.error("Stopped, but {} database(s) could not be written to storage: {}; their working copies are "
+                        + "kept in {} and uploaded at the next start on this data directory (a start on an empty "
+                        + "one would not see their latest changes)", unsynced.size(), String.join(", ", unsynced),
+                        config.workRoot());
+            }
+            return unsynced;
         } finally {
             stopped.countDown();
         }

@@ -71,8 +71,8 @@ class DeploymentFilesTest {
         assertThat(env.get("ISA_CLOUD_STORAGE_CONSUL_HOST")).isEqualTo(map(services, "consul").get("container_name"));
         assertThat((String) env.get("ISA_CLOUD_STORAGE_MINIO_ENDPOINT"))
                 .isEqualTo(map(services, "minio").get("container_name") + ":9000");
-        assertThat(seconds((String) duckdb.get("stop_grace_period")))
-                .isGreaterThan(Integer.parseInt((String) env.get("ISA_CLOUD_STORAGE_DUCKDB_SHUTDOWN_GRACE")));
+        assertThat(seconds((String) duckdb.get("stop_grace_period"))).as("draining, then final sync retries")
+                .isGreaterThan(2 * Integer.parseInt((String) env.get("ISA_CLOUD_STORAGE_DUCKDB_SHUTDOWN_GRACE")));
     }
 
     @Test
@@ -119,8 +119,8 @@ class DeploymentFilesTest {
         Map<String, String> env = containerEnv();
         assertThat(env.get("ISA_CLOUD_STORAGE_DUCKDB_GRPC_PORT")).isEqualTo("50052");
         assertThat((Integer) map(podSpec(), "securityContext").get("runAsUser")).isEqualTo(10001);
-        assertThat((Integer) podSpec().get("terminationGracePeriodSeconds"))
-                .isGreaterThan(Integer.parseInt(env.get("ISA_CLOUD_STORAGE_DUCKDB_SHUTDOWN_GRACE")));
+        assertThat((Integer) podSpec().get("terminationGracePeriodSeconds")).as("draining, then final sync retries")
+                .isGreaterThan(2 * Integer.parseInt(env.get("ISA_CLOUD_STORAGE_DUCKDB_SHUTDOWN_GRACE")));
     }
 
     @Test

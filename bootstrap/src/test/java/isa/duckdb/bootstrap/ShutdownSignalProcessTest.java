@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import isa.duckdb.adapters.consul.FakeConsulAgent;
+import isa.duckdb.adapters.minio.LocalS3Server;
 import isa.duckdb.api.DuckDBServiceGrpc;
 import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.QueryResultChunk;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +37,8 @@ class ShutdownSignalProcessTest {
 
     @TempDir
     Path data;
+    @TempDir
+    Path s3Files;
 
     private Process process;
     private ManagedChannel channel;
@@ -92,14 +96,38 @@ class ShutdownSignalProcessTest {
         }
     }
 
-    private DuckDBServiceBlockingStub startService(FakeConsulAgent agent, int graceSeconds) throws Exception {
+    @Test
+    void sigtermWhileStorageStaysDownPastTheGraceExitsWithOneAndNamesTheDatabase() throws Exception {
+        try (FakeConsulAgent agent = FakeConsulAgent.start(); LocalS3Server s3 = LocalS3Server.start(s3Files)) {
+            DuckDBServiceBlockingStub stub = startService(agent, 2, "--minio-endpoint", s3.endpoint(),
+                    "--minio-access-key", LocalS3Server.ACCESS_KEY, "--minio-secret-key", LocalS3Server.SECRET_KEY);
+            createDatabase(stub, "sig", "journal");
+            s3.stop();
+            ok(stub, "sig", "journal", "CREATE TABLE lines AS SELECT i FROM range(10) t(i)");
+
+            process.destroy();
+
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(log()).contains("probing storage and retrying",
+                    "Stopped, but 1 database(s) could not be written to storage: sig/journal")
+                    .doesNotContain("every database was synced");
+            assertThat(data.resolve("work/user-sig-duckdb/journal")).isDirectory();
+        }
+    }
+
+    /** @param options further command-line options (storage) */
+    private DuckDBServiceBlockingStub startService(FakeConsulAgent agent, int graceSeconds, String... options)
+            throws Exception {
         int port = ConsulRegistrationEndToEndTest.freePort();
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--data-path", data.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--shutdown-grace", String.valueOf(graceSeconds), "--sync-interval", "3600",
-                "--consul-enabled", "--consul-host", "127.0.0.1", "--consul-port", String.valueOf(agent.port()))
+                "--consul-enabled", "--consul-host", "127.0.0.1", "--consul-port", String.valueOf(agent.port())));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("service.log").toFile());
         builder.environment().put("SERVICE_HOSTNAME", HOST);

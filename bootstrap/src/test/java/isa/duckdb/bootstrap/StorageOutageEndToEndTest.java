@@ -8,7 +8,10 @@ import static org.awaitility.Awaitility.await;
 
 import isa.duckdb.adapters.minio.MinioObjectStorageAdapter;
 import isa.duckdb.adapters.minio.MinioSettings;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import isa.duckdb.api.HealthCheckRequest;
+import isa.duckdb.api.ListDatabasesRequest;
 import isa.duckdb.api.HealthCheckResponse;
 import isa.duckdb.adapters.minio.LocalS3Server;
 import java.nio.file.Files;
@@ -73,6 +76,86 @@ class StorageOutageEndToEndTest {
                 assertThat(count(restarted, "during")).isEqualTo(100);
             }
         }
+    }
+
+    @Test
+    void aStopRightAfterStorageReturnsStillUploadsWhatTheOpenBreakerRefusedSoAFreshDiskHasBothRows() throws Exception {
+        try (LocalS3Server s3 = LocalS3Server.start(s3Files)) {
+            Optional<ServiceConfig.MinioConfig> minio = minio(s3);
+            MinioObjectStorageAdapter bucket = bucket(s3);
+            try (RunningService service = RunningService.start(data, Duration.ofSeconds(5), minio)) {
+                createDatabase(service.blocking(), USER, DB);
+                ok(service.blocking(), USER, DB, "CREATE TABLE entries(id INTEGER, phase VARCHAR)");
+                ok(service.blocking(), USER, DB, "INSERT INTO entries VALUES (1, 'before')");
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> rowsInStoredCopy(bucket) == 1);
+
+                s3.stop();
+                ok(service.blocking(), USER, DB, "INSERT INTO entries VALUES (2, 'during')");
+                openTheBreaker(service);
+                s3.startAgain();
+
+                assertThat(service.runtime.stop()).as("databases the stop could not sync").isEmpty();
+            }
+            deleteTree(data);
+            try (RunningService fresh = RunningService.start(data, Duration.ofSeconds(5), minio)) {
+                assertThat(count(fresh, "before")).isEqualTo(1);
+                assertThat(count(fresh, "during")).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aStopWhileStorageStaysDownPastTheGraceNamesTheDatabaseAndKeepsItsWorkingCopy() throws Exception {
+        try (LocalS3Server s3 = LocalS3Server.start(s3Files)) {
+            Optional<ServiceConfig.MinioConfig> minio = minio(s3);
+            MinioObjectStorageAdapter bucket = bucket(s3);
+            ServiceConfig shortGrace = RunningService.config(data, Duration.ofSeconds(5)).toBuilder()
+                    .minio(minio).shutdownGrace(Duration.ofSeconds(3)).build();
+            try (RunningService service = RunningService.start(shortGrace)) {
+                createDatabase(service.blocking(), USER, DB);
+                ok(service.blocking(), USER, DB, "CREATE TABLE entries(id INTEGER, phase VARCHAR)");
+                ok(service.blocking(), USER, DB, "INSERT INTO entries VALUES (1, 'before')");
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> rowsInStoredCopy(bucket) == 1);
+
+                s3.stop();
+                ok(service.blocking(), USER, DB, "INSERT INTO entries VALUES (2, 'during')");
+                openTheBreaker(service);
+
+                assertThat(service.runtime.stop()).containsExactly(USER + "/" + DB);
+                assertThat(service.runtime.stop()).as("a second stop gives the same answer")
+                        .containsExactly(USER + "/" + DB);
+            }
+            assertThat(data.resolve("work").resolve(BUCKET).resolve(DB)).isDirectory();
+
+            s3.startAgain();
+            try (RunningService sameDisk = RunningService.start(data, Duration.ofSeconds(5), minio)) {
+                assertThat(count(sameDisk, "during")).as("the kept working copy, recovered at start").isEqualTo(1);
+            }
+            assertThat(rowsInStoredCopy(bucket)).isEqualTo(2);
+        }
+    }
+
+    /** A few calls that need storage while it is down: the adapter's circuit breaker opens. */
+    private static void openTheBreaker(RunningService service) {
+        for (int i = 0; i < 4; i++) {
+            try {
+                service.blocking().listDatabases(ListDatabasesRequest.newBuilder().setUserId(USER).build());
+            } catch (StatusRuntimeException refused) {
+                assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+            }
+        }
+    }
+
+    private static Optional<ServiceConfig.MinioConfig> minio(LocalS3Server s3) {
+        return Optional.of(new ServiceConfig.MinioConfig(s3.endpoint(), LocalS3Server.ACCESS_KEY,
+                LocalS3Server.SECRET_KEY, false));
+    }
+
+    private static MinioObjectStorageAdapter bucket(LocalS3Server s3) {
+        return MinioObjectStorageAdapter.connect(MinioSettings.of(s3.endpoint(), LocalS3Server.ACCESS_KEY,
+                LocalS3Server.SECRET_KEY, false));
     }
 
     private static long count(RunningService service, String phase) {

@@ -15,8 +15,18 @@ import java.util.function.Supplier;
  * Retries calls that failed because storage could not be reached (with exponential backoff),
  * and stops calling for a while once most recent calls failed that way (circuit breaker), so an
  * outage costs callers one fast UNAVAILABLE instead of a hang each.
+ *
+ * <p>The breaker opens when at least half of the last 12 calls (6 at least) failed so. It stays
+ * open for {@code openFor} only; the first call after that (any call: a sync, a request, a health
+ * probe) goes through as the one half-open trial, and its success closes the breaker (its failure
+ * opens it again for {@code openFor}). So the breaker closes within about {@code openFor} of
+ * storage answering again (resilience4j's CircuitBreaker: OPEN → HALF_OPEN on the first call
+ * after {@code waitDurationInOpenState}).
  */
 final class StorageGuard {
+    /** How long an open breaker refuses calls before it lets one trial call through. */
+    static final Duration OPEN_FOR = Duration.ofSeconds(2);
+
     private final Retry retry;
     private final CircuitBreaker breaker;
 
@@ -31,13 +41,14 @@ final class StorageGuard {
                 .minimumNumberOfCalls(6)
                 .slidingWindowSize(12)
                 .waitDurationInOpenState(openFor)
-                .permittedNumberOfCallsInHalfOpenState(2)
+                .permittedNumberOfCallsInHalfOpenState(1)
                 .recordException(StorageGuard::isOutage)
                 .build());
     }
 
+    /** Three attempts 200 ms and 400 ms apart; the breaker stays open {@link #OPEN_FOR}. */
     static StorageGuard defaults() {
-        return new StorageGuard(3, Duration.ofMillis(200), Duration.ofSeconds(10));
+        return new StorageGuard(3, Duration.ofMillis(200), OPEN_FOR);
     }
 
     <T> T call(Supplier<T> work) {

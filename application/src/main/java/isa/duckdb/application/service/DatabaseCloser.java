@@ -49,14 +49,6 @@ final class DatabaseCloser {
         }
     }
 
-    /** Syncs and closes; one that cannot be is logged: its working copy is recovered at next start. */
-    void closeAtShutdown(OpenDatabase database, Duration grace) {
-        if (!close(database, grace, true)) {
-            LOG.log(Level.ERROR, "{0} was not closed cleanly; its working copy is kept and synced at next start",
-                    database.key);
-        }
-    }
-
     /**
      * Closes a database that is being deleted, writing it back only when {@code syncFirst}.
      * Running calls are cancelled when {@code cancelRunning}; otherwise FAILED_PRECONDITION

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,11 +36,18 @@ public final class DatabaseLifecycle {
     private final DatabaseSync sync;
     private final DatabaseCloser closer;
     private final CrashRecovery recovery;
+    private final FinalSync finalSync;
 
-    /** @param clock the time of last access, for idle close and LRU order */
+    /** @param clock the time of last access, for idle close and LRU order, and the shutdown's grace period */
     @Inject
     public DatabaseLifecycle(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings,
             DatabaseCatalog catalog, Clock clock) {
+        this(storage, engine, settings, catalog, clock, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** @param pause how the final sync waits between storage probes (tests move their clock instead) */
+    DatabaseLifecycle(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings,
+            DatabaseCatalog catalog, Clock clock, FinalSync.Pause pause) {
         this.settings = settings;
         this.clock = clock;
         this.workingCopies = new WorkingCopies(settings.workRoot());
@@ -47,6 +55,7 @@ public final class DatabaseLifecycle {
         this.sync = new DatabaseSync(storage, catalog, counters);
         this.closer = new DatabaseCloser(open, sync);
         this.recovery = new CrashRecovery(storage, workingCopies, open, opener, sync);
+        this.finalSync = new FinalSync(closer, storage, counters, clock, pause);
     }
 
     /**
@@ -156,9 +165,16 @@ public final class DatabaseLifecycle {
         closer.discard(database, cancelRunning, syncFirst);
     }
 
-    /** Syncs and closes everything, waiting up to {@code grace} for running calls. */
-    public void closeAll(Duration grace) {
-        open.all().forEach(database -> closer.closeAtShutdown(database, grace));
+    /**
+     * Syncs and closes everything at shutdown, waiting up to {@code grace} for running calls; a
+     * database that could not be written back is retried (storage probed with a back-off, and
+     * logged) until {@code grace} has passed, see {@link FinalSync}.
+     *
+     * @return the databases whose latest changes are still not in storage (empty when all were
+     *     synced); they stay open and their working copies are kept for the next start
+     */
+    public List<DatabaseDescriptor> closeAll(Duration grace) {
+        return finalSync.closeAll(open.all(), grace);
     }
 
     /** At start-up: drops half-received uploads and syncs working copies a crash left behind. */

@@ -19,6 +19,7 @@ import isa.duckdb.domain.ServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -386,6 +387,55 @@ class DatabaseLifecycleTest {
             assertThat(lifecycle.isOpen(TENANT, orders.name())).isTrue();
             assertThat(lifecycle.isOpen(TENANT, idle.name())).isFalse();
         }
+    }
+
+    @Test
+    void closeAllProbesStorageAndUploadsOnceItAnswersAgainWithinTheGrace() {
+        DatabaseDescriptor orders = fixture.stored("orders");
+        fixture.write(orders, "CREATE TABLE o (id INTEGER)");
+        fixture.storage.setAvailable(false);
+        fixture.afterPause = pauses -> fixture.storage.setAvailable(pauses >= 3);
+
+        List<DatabaseDescriptor> unsynced = lifecycle.closeAll(Duration.ofSeconds(30));
+
+        assertThat(unsynced).isEmpty();
+        assertThat(fixture.storedTables("orders")).hasValue(List.of("o"));
+        assertThat(lifecycle.openCount()).isZero();
+        assertThat(fixture.workingDirectory("orders")).doesNotExist();
+        assertThat(fixture.pauses).hasSize(3);
+        assertThat(lifecycle.stats().syncFailures()).as("the refused upload and two unanswered probes").isEqualTo(3);
+    }
+
+    @Test
+    void closeAllNamesTheDatabasesStorageNeverTookWithinTheGraceAndKeepsTheirWorkingCopies() {
+        DatabaseDescriptor orders = fixture.stored("orders");
+        DatabaseDescriptor unchanged = fixture.stored("unchanged");
+        fixture.write(orders, "CREATE TABLE o (id INTEGER)");
+        lifecycle.acquire(unchanged, CancellationSignal.none()).close();
+        fixture.storage.setAvailable(false);
+        Instant start = fixture.clock.instant();
+
+        List<DatabaseDescriptor> unsynced = lifecycle.closeAll(Duration.ofSeconds(5));
+
+        assertThat(unsynced).extracting(DatabaseDescriptor::name).containsExactly(orders.name());
+        assertThat(fixture.clock.instant()).isEqualTo(start.plusSeconds(5));
+        assertThat(lifecycle.isOpen(TENANT, orders.name())).isTrue();
+        assertThat(lifecycle.isOpen(TENANT, unchanged.name())).isFalse();
+        assertThat(fixture.workingDirectory("orders")).isDirectory();
+        assertThat(lifecycle.stats().syncFailures()).isEqualTo(1 + fixture.pauses.size());
+        fixture.storage.setAvailable(true);
+        assertThat(fixture.storedTables("orders")).hasValue(List.of());
+    }
+
+    @Test
+    void closeAllWithoutGraceTriesOnceAndDoesNotWait() {
+        DatabaseDescriptor orders = fixture.stored("orders");
+        fixture.write(orders, "CREATE TABLE o (id INTEGER)");
+        fixture.storage.setAvailable(false);
+
+        assertThat(lifecycle.closeAll(Duration.ZERO)).extracting(DatabaseDescriptor::name)
+                .containsExactly(orders.name());
+        assertThat(fixture.pauses).isEmpty();
     }
 
     @Test

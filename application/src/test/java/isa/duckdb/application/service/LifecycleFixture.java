@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,6 +51,10 @@ final class LifecycleFixture {
     final DatabaseCatalog catalog = new DatabaseCatalog(storage, new BucketOwnership(storage), clock);
     final LifecycleSettings settings;
     final DatabaseLifecycle lifecycle;
+    /** Each pause the lifecycle took (the final sync between storage probes); it moves {@link #clock}. */
+    final List<Duration> pauses = new CopyOnWriteArrayList<>();
+    /** Runs after each pause, with how many pauses were taken so far (a test may end an outage there). */
+    volatile IntConsumer afterPause = count -> { };
 
     /** @param root an empty folder: the work root and the files built for storage go under it */
     LifecycleFixture(Path root) {
@@ -60,7 +66,11 @@ final class LifecycleFixture {
         this.work = root.resolve("work");
         this.seeds = root.resolve("seeds");
         this.settings = new LifecycleSettings(work, THREADS, MEMORY, MAX_OPEN, IDLE_TIMEOUT, SYNC_INTERVAL);
-        this.lifecycle = new DatabaseLifecycle(storage, wrap.apply(engine), settings, catalog, clock);
+        this.lifecycle = new DatabaseLifecycle(storage, wrap.apply(engine), settings, catalog, clock, pause -> {
+            clock.advance(pause);
+            pauses.add(pause);
+            afterPause.accept(pauses.size());
+        });
     }
 
     static String bucket() {
