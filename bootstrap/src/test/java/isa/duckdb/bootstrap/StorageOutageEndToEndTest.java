@@ -84,15 +84,7 @@ class StorageOutageEndToEndTest {
             Optional<ServiceConfig.MinioConfig> minio = minio(s3);
             MinioObjectStorageAdapter bucket = bucket(s3);
             try (RunningService service = RunningService.start(data, Duration.ofSeconds(5), minio)) {
-                createDatabase(service.blocking(), USER, DB);
-                ok(service.blocking(), USER, DB, "CREATE TABLE entries(id INTEGER, phase VARCHAR)");
-                ok(service.blocking(), USER, DB, "INSERT INTO entries VALUES (1, 'before')");
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> rowsInStoredCopy(bucket) == 1);
-
-                s3.stop();
-                ok(service.blocking(), USER, DB, "INSERT INTO entries VALUES (2, 'during')");
-                openTheBreaker(service);
+                rowOneSyncedThenRowTwoDuringAnOutage(service, s3, bucket);
                 s3.startAgain();
 
                 assertThat(service.runtime.stop()).as("databases the stop could not sync").isEmpty();
@@ -113,15 +105,7 @@ class StorageOutageEndToEndTest {
             ServiceConfig shortGrace = RunningService.config(data, Duration.ofSeconds(5)).toBuilder()
                     .minio(minio).shutdownGrace(Duration.ofSeconds(3)).build();
             try (RunningService service = RunningService.start(shortGrace)) {
-                createDatabase(service.blocking(), USER, DB);
-                ok(service.blocking(), USER, DB, "CREATE TABLE entries(id INTEGER, phase VARCHAR)");
-                ok(service.blocking(), USER, DB, "INSERT INTO entries VALUES (1, 'before')");
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> rowsInStoredCopy(bucket) == 1);
-
-                s3.stop();
-                ok(service.blocking(), USER, DB, "INSERT INTO entries VALUES (2, 'during')");
-                openTheBreaker(service);
+                rowOneSyncedThenRowTwoDuringAnOutage(service, s3, bucket);
 
                 assertThat(service.runtime.stop()).containsExactly(USER + "/" + DB);
                 assertThat(service.runtime.stop()).as("a second stop gives the same answer")
@@ -135,6 +119,23 @@ class StorageOutageEndToEndTest {
             }
             assertThat(rowsInStoredCopy(bucket)).isEqualTo(2);
         }
+    }
+
+    /**
+     * Row 1 is written and synced; then storage stops, row 2 is written (acknowledged) and a few
+     * calls that need storage open the adapter's circuit breaker. Storage is left stopped.
+     */
+    private void rowOneSyncedThenRowTwoDuringAnOutage(RunningService service, LocalS3Server s3,
+            MinioObjectStorageAdapter bucket) {
+        createDatabase(service.blocking(), USER, DB);
+        ok(service.blocking(), USER, DB, "CREATE TABLE entries(id INTEGER, phase VARCHAR)");
+        ok(service.blocking(), USER, DB, "INSERT INTO entries VALUES (1, 'before')");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> rowsInStoredCopy(bucket) == 1);
+
+        s3.stop();
+        ok(service.blocking(), USER, DB, "INSERT INTO entries VALUES (2, 'during')");
+        openTheBreaker(service);
     }
 
     /** A few calls that need storage while it is down: the adapter's circuit breaker opens. */
