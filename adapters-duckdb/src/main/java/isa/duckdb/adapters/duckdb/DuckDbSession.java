@@ -17,16 +17,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
 
 /** One duplicated connection, used by one call. */
 final class DuckDbSession implements EngineSession {
     private final DuckDBConnection connection;
     private final EngineErrors errors;
+    private final BufferAllocator allocator;
 
-    DuckDbSession(DuckDBConnection connection, EngineErrors errors) {
+    /** @param allocator the parent of each result's own Arrow allocator */
+    DuckDbSession(DuckDBConnection connection, EngineErrors errors, BufferAllocator allocator) {
         this.connection = connection;
         this.errors = errors;
+        this.allocator = allocator;
     }
 
     @Override
@@ -43,7 +48,7 @@ final class DuckDbSession implements EngineSession {
             }
             boolean hasRows = bound ? ((PreparedStatement) statement).execute() : statement.execute(sql.sql());
             if (hasRows) {
-                return StatementOutcome.rows(new JdbcRowCursor(statement, statement.getResultSet(), unhook, signal, errors));
+                return StatementOutcome.rows(cursor(statement, unhook, signal));
             }
             long affected = statement.getLargeUpdateCount();
             closeQuietly(statement);
@@ -58,6 +63,12 @@ final class DuckDbSession implements EngineSession {
             closeQuietly(statement);
             throw e;
         }
+    }
+
+    private ArrowRowCursor cursor(Statement statement, Runnable unhook, CancellationSignal signal) throws SQLException {
+        DuckDBResultSet rows = statement.getResultSet().unwrap(DuckDBResultSet.class);
+        return new ArrowRowCursor(statement, rows, allocator.newChildAllocator("result", 0, Long.MAX_VALUE), unhook,
+                signal, errors);
     }
 
     private PreparedStatement prepared(BoundSql sql) throws SQLException {
@@ -164,7 +175,7 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public SchemaCatalog catalog(CancellationSignal signal) {
-        return new DuckDbSchemaCatalog(new SqlRunner(connection, errors, signal));
+        return new DuckDbSchemaCatalog(new SqlRunner(connection, errors, signal, allocator));
     }
 
     @Override

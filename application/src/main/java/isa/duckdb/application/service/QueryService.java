@@ -20,6 +20,7 @@ import isa.duckdb.domain.ClientSqlPolicy;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.LegacyTablePrefix;
+import isa.duckdb.domain.RowBatch;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.SqlScript;
 import isa.duckdb.domain.TenantId;
@@ -73,8 +74,8 @@ public final class QueryService
         StringBuilder plan = new StringBuilder();
         try (OpenQuery query = start(descriptor, new BoundSql(plannable, sql.values()), command.timeoutSeconds(), signal, 0)) {
             int planColumn = query.columns().size() - 1;
-            for (List<Value[]> rows = query.next(256); !rows.isEmpty(); rows = query.next(256)) {
-                for (Value[] row : rows) {
+            for (RowBatch batch = query.next(256); batch.rowCount() > 0; batch = query.next(256)) {
+                for (Value[] row : batch.toRows()) {
                     if (row[planColumn] instanceof Value.Text text) {
                         plan.append(text.value()).append('\n');
                     }
