@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -34,6 +35,7 @@ final class ArrowRowCursor implements RowCursor {
     private final Runnable unhook;
     private final CancellationSignal signal;
     private final EngineErrors errors;
+    private final Supplier<List<String>> describedTypes;
     private List<Column> columns = List.of();
     private VectorReader[] readers;
     private int batchRows;
@@ -45,9 +47,12 @@ final class ArrowRowCursor implements RowCursor {
      * The cursor owns statement, result, allocator and unhook from here on: it releases them when
      * closed, and at once when this constructor fails.
      * @param unhook detaches the statement from its cancellation signal, run on close
+     * @param describedTypes DuckDB's type text of each column found another way, asked only when
+     *     the result is empty and an ENUM's labels, which travel with the rows, are missing
      */
     ArrowRowCursor(Statement statement, DuckDBResultSet rows, BufferAllocator allocator, Runnable unhook,
-            CancellationSignal signal, EngineErrors errors) throws SQLException {
+            CancellationSignal signal, EngineErrors errors, Supplier<List<String>> describedTypes) throws SQLException {
+        this.describedTypes = describedTypes;
         this.statement = statement;
         this.rows = rows;
         this.allocator = allocator;
@@ -143,11 +148,20 @@ final class ArrowRowCursor implements RowCursor {
     }
 
     private List<Column> describe(ArrowReader arrow) {
+        List<Field> fields = root().getSchema().getFields();
+        List<String> described = exhausted && fields.stream().anyMatch(ArrowRowCursor::hasEnum) ? describedTypes.get() : null;
         List<Column> found = new ArrayList<>();
-        for (Field field : root().getSchema().getFields()) {
-            found.add(new Column(field.getName(), ArrowTypes.duckDbType(field, exhausted ? null : arrow)));
+        for (int i = 0; i < fields.size(); i++) {
+            Field field = fields.get(i);
+            String type = described != null && i < described.size() && hasEnum(field)
+                    ? described.get(i) : ArrowTypes.duckDbType(field, exhausted ? null : arrow);
+            found.add(new Column(field.getName(), type));
         }
         return List.copyOf(found);
+    }
+
+    private static boolean hasEnum(Field field) {
+        return field.getDictionary() != null || field.getChildren().stream().anyMatch(ArrowRowCursor::hasEnum);
     }
 
     /** Rows {@code from} to {@code from + count} of the current Arrow batch. */

@@ -136,11 +136,15 @@ final class NestedReaders {
         };
     }
 
-    /** A sparse UNION: each row uses the member its type id names; members are as long as the union. */
-    static VectorReader union(UnionVector vector, Map<Integer, VectorReader> membersByTypeId) {
+    /**
+     * A sparse UNION: each row's type byte is the position of the member it uses (DuckDB exports
+     * type ids 0..n-1; Arrow Java renumbers the field's ids, not the bytes), and every member is as
+     * long as the union.
+     */
+    static VectorReader union(UnionVector vector, List<VectorReader> members) {
         return new VectorReader(vector) {
             VectorReader member(int row) {
-                return membersByTypeId.get(vector.getTypeValue(row));
+                return members.get(vector.getTypeBuffer().getByte(row));
             }
 
             @Override

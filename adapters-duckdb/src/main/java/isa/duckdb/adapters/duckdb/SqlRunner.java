@@ -71,7 +71,7 @@ final class SqlRunner {
             throw errors.translate(e, signal);
         }
         try (ArrowRowCursor cursor = new ArrowRowCursor(statement, statement.getResultSet().unwrap(DuckDBResultSet.class),
-                allocator.newChildAllocator("catalog", 0, Long.MAX_VALUE), unhook, signal, errors)) {
+                allocator.newChildAllocator("catalog", 0, Long.MAX_VALUE), unhook, signal, errors, List::of)) {
             List<Value[]> rows = new ArrayList<>();
             for (RowBatch batch = cursor.next(Integer.MAX_VALUE); batch.rowCount() > 0; batch = cursor.next(Integer.MAX_VALUE)) {
                 rows.addAll(batch.toRows());

@@ -2,7 +2,7 @@ package isa.duckdb.adapters.duckdb;
 
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,13 +106,11 @@ final class VectorReaders {
                 return NestedReaders.map(map, forVector(entry.get(0), dictionaries), forVector(entry.get(1), dictionaries));
             case Union:
                 UnionVector union = (UnionVector) vector;
-                int[] typeIds = ((ArrowType.Union) type).getTypeIds();
-                List<FieldVector> members = union.getChildrenFromFields();
-                Map<Integer, VectorReader> byTypeId = new HashMap<>();
-                for (int i = 0; i < members.size(); i++) {
-                    byTypeId.put(typeIds == null ? i : typeIds[i], forVector(members.get(i), dictionaries));
+                List<VectorReader> members = new ArrayList<>();
+                for (FieldVector member : union.getChildrenFromFields()) {
+                    members.add(forVector(member, dictionaries));
                 }
-                return NestedReaders.union(union, byTypeId);
+                return NestedReaders.union(union, members);
             default:
                 throw unsupported(field);
         }

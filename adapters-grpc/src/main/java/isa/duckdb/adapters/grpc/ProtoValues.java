@@ -80,7 +80,7 @@ final class ProtoValues {
         if (value instanceof Value.Bool b) {
             builder.setBoolValue(b.value());
         } else if (value instanceof Value.Int i) {
-            if (Math.abs(i.value()) <= MAX_EXACT_JSON_INTEGER) {
+            if (i.value() >= -MAX_EXACT_JSON_INTEGER && i.value() <= MAX_EXACT_JSON_INTEGER) {
                 builder.setNumberValue(i.value());
             } else {
                 builder.setStringValue(Long.toString(i.value()));

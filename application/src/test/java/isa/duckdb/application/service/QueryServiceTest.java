@@ -393,6 +393,21 @@ class QueryServiceTest {
     }
 
     @Test
+    void aDataChangeWithReturningCountsTheRowsItChanged() {
+        String insert = "INSERT INTO orders VALUES (10, 'a'), (11, 'b') RETURNING id";
+        engine.script(insert, ScriptedAnswer.rows(List.of(new Column("id", "INTEGER")),
+                List.<Value[]>of(new Value[] {new Value.Int(10)}, new Value[] {new Value.Int(11)})));
+        engine.script("SELECT 5", ScriptedAnswer.rows(List.of(new Column("5", "INTEGER")),
+                List.<Value[]>of(new Value[] {new Value.Int(5)})));
+
+        assertThat(execute(insert)).isEqualTo(2);
+        assertThat(execute("SELECT 5")).isZero();
+        BatchOutcome batch = queries.execute(new BatchCommand(LENA, "sales", List.of(insert, "SELECT 5"), true),
+                CancellationSignal.none());
+        assertThat(batch.steps()).extracting(StepResult::affectedRows).containsExactly(2L, 0L);
+    }
+
+    @Test
     void explainAnswersTheEnginesPlanText() {
         engine.script("EXPLAIN SELECT * FROM orders", ScriptedAnswer.rows(
                 List.of(new Column("explain_key", "VARCHAR"), new Column("explain_value", "VARCHAR")),
