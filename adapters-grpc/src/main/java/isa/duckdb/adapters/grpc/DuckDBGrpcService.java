@@ -1,6 +1,7 @@
 package isa.duckdb.adapters.grpc;
 
 import io.grpc.stub.StreamObserver;
+import isa.duckdb.api.ArrowResultChunk;
 import isa.duckdb.api.BackupDatabaseRequest;
 import isa.duckdb.api.BackupDatabaseResponse;
 import isa.duckdb.api.CreateDatabaseRequest;
@@ -111,6 +112,11 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
     @Override
     public void executeQueryStream(ExecuteQueryRequest request, StreamObserver<QueryResultChunk> observer) {
         stream.executeQueryStream(request, observer);
+    }
+
+    @Override
+    public void executeQueryArrow(ExecuteQueryRequest request, StreamObserver<ArrowResultChunk> observer) {
+        stream.executeQueryArrow(request, observer);
     }
 
     @Override

@@ -5,7 +5,11 @@ import isa.duckdb.application.port.out.RowCursor;
 import isa.duckdb.application.port.out.StatementOutcome;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.Column;
+import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.RowBatch;
+import isa.duckdb.domain.ServiceException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -69,6 +73,14 @@ final class RunningQuery implements OpenQuery {
         } finally {
             engineNanos += System.nanoTime() - start;
         }
+    }
+
+    @Override
+    public void writeArrowSchema(OutputStream out) throws IOException {
+        if (outcome.rows().isEmpty()) {
+            throw new ServiceException(ErrorKind.FAILED_PRECONDITION, "the statement returns no rows");
+        }
+        outcome.rows().get().writeArrowSchema(out);
     }
 
     @Override
