@@ -76,6 +76,29 @@ class DuckDbQueryEngineAdapterTest {
     }
 
     @Test
+    void aWriteWriteConflictBetweenTwoTransactionsIsAbortedSoTheCallerKnowsToRetry() {
+        try (DuckDbTestDatabase db = new DuckDbTestDatabase(folder)) {
+            db.run("CREATE TABLE t (i INTEGER PRIMARY KEY, v INTEGER)");
+            db.run("INSERT INTO t VALUES (1, 0)");
+            var first = db.database.openSession();
+            var second = db.database.openSession();
+            try {
+                first.begin();
+                second.begin();
+                first.run(new BoundSql("UPDATE t SET v = 1 WHERE i = 1", List.of()), CancellationSignal.none());
+                ServiceException conflict = catchThrowableOfType(ServiceException.class, () -> second.run(
+                        new BoundSql("UPDATE t SET v = 2 WHERE i = 1", List.of()), CancellationSignal.none()));
+
+                assertThat(conflict.kind()).isEqualTo(ErrorKind.ABORTED);
+                assertThat(conflict.getMessage()).startsWith("ABORTED: ").containsIgnoringCase("conflict");
+            } finally {
+                second.close();
+                first.close();
+            }
+        }
+    }
+
+    @Test
     void timeZonesAreDuckDbsOwnFromPgTimezoneNames() {
         assertThat(ENGINE.timeZone("europe/berlin")).contains("Europe/Berlin");
         assertThat(ENGINE.timeZone("Etc/GMT+5")).contains("Etc/GMT+5");
