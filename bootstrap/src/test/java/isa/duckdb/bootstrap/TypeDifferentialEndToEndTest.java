@@ -80,6 +80,21 @@ class TypeDifferentialEndToEndTest extends SharedServiceEndToEnd {
         assertThat(differences).as("%d differences in zone %s (printed above)", differences.size(), zone).isEmpty();
     }
 
+    /** Issue 10's input that is a statement, not a value: affected_rows counts a DML statement's RETURNING rows. */
+    @Test
+    void aStatementWithReturningCountsTheRowsItChanged() {
+        Requests.ok(stub, USER, DB, "CREATE TABLE returning_rows (i INTEGER)");
+
+        ExecuteStatementResponse inserted = Requests.statement(stub, USER, DB,
+                "INSERT INTO returning_rows VALUES (10), (11) RETURNING i");
+        ExecuteStatementResponse deleted = Requests.statement(stub, USER, DB,
+                "DELETE FROM returning_rows WHERE i = 10 RETURNING *");
+
+        assertThat(inserted.getError()).isEmpty();
+        assertThat(inserted.getAffectedRows()).isEqualTo(2);
+        assertThat(deleted.getAffectedRows()).isEqualTo(1);
+    }
+
     private static void compare(Case c, String mode, Answer expected, Answer actual, List<String> differences) {
         if (!expected.equals(actual)) {
             differences.add(String.format("DIFF line %d [%s] %s%n    expected %s %s%n    actual   %s %s",
