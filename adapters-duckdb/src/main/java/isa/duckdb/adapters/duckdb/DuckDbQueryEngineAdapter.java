@@ -49,8 +49,10 @@ public final class DuckDbQueryEngineAdapter implements QueryEngine {
             throw errors.translate(e, null);
         }
         try (Statement statement = connection.createStatement()) {
-            for (String sql : Sandbox.statementsAtOpen(limits)) {
-                statement.execute(sql);
+            if (!isLocked(statement)) {
+                for (String sql : Sandbox.statementsAtOpen(limits)) {
+                    statement.execute(sql);
+                }
             }
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -83,6 +85,16 @@ public final class DuckDbQueryEngineAdapter implements QueryEngine {
             timeZones = Map.copyOf(zones);
         }
         return timeZones;
+    }
+
+    /**
+     * Whether the instance was set up already: the JDBC driver shares one instance among the connections it opens
+     * to the same file in this process (with the same settings), and the first one set its zone and locked it.
+     */
+    private static boolean isLocked(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT current_setting('lock_configuration')")) {
+            return rows.next() && rows.getBoolean(1);
+        }
     }
 
     private static void closeQuietly(Connection connection) {

@@ -99,6 +99,22 @@ class DuckDbQueryEngineAdapterTest {
     }
 
     @Test
+    void aFileOpenedAgainWhileOpenInThisProcessSharesTheSetUpInstance() {
+        try (DuckDbTestDatabase first = new DuckDbTestDatabase(folder, "Asia/Tokyo")) {
+            var again = ENGINE.open(first.file, new EngineLimits(1, "256MB", first.scratch, "Asia/Tokyo"));
+            var session = again.openSession();
+            try (var cursor = session.run(new BoundSql("SELECT current_setting('TimeZone')", List.of()),
+                    CancellationSignal.none()).rows().orElseThrow()) {
+                assertThat(cursor.next(1).get(0)[0]).isEqualTo(new Value.Text("Asia/Tokyo"));
+            } finally {
+                session.close();
+                again.close();
+            }
+            assertThat(first.value("SELECT 42")).isEqualTo(new Value.Int(42));
+        }
+    }
+
+    @Test
     void timeZonesAreDuckDbsOwnFromPgTimezoneNames() {
         assertThat(ENGINE.timeZone("europe/berlin")).contains("Europe/Berlin");
         assertThat(ENGINE.timeZone("Etc/GMT+5")).contains("Etc/GMT+5");
