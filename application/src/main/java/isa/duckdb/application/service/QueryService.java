@@ -116,34 +116,58 @@ public final class QueryService
         }
     }
 
+    /**
+     * Runs every statement; the top-level error (wire contract, "Statement results") starts with the code word of
+     * the first failing statement: {@code NOT_FOUND: statement 2 failed: … (1 of 3 statements failed, the others
+     * took effect)}.
+     */
     private BatchOutcome runEach(Lease lease, EngineSession session, List<BoundSql> statements,
             CancellationSignal signal) {
         List<StepResult> steps = new ArrayList<>();
-        for (BoundSql statement : statements) {
-            steps.add(runStep(lease, session, statement, signal));
+        ServiceException first = null;
+        int firstIndex = 0;
+        for (int i = 0; i < statements.size(); i++) {
+            Step step = runStep(lease, session, statements.get(i), signal);
+            steps.add(step.result());
+            if (first == null && step.failure() != null) {
+                first = step.failure();
+                firstIndex = i + 1;
+            }
+        }
+        if (first == null) {
+            return new BatchOutcome(steps, "");
         }
         long failed = steps.stream().filter(s -> !s.success()).count();
-        return new BatchOutcome(steps, failed == 0 ? "" : failed + " of " + steps.size() + " statements failed");
+        return new BatchOutcome(steps, first.kind().name() + ": statement " + firstIndex + " failed: " + first.detail()
+                + " (" + failed + " of " + steps.size() + " statements failed, the others took effect)");
     }
 
+    /**
+     * Runs the statements in one transaction, stopping at the first failure; the top-level error starts with that
+     * statement's code word ({@code ABORTED} for a write-write conflict, so that the caller knows to retry).
+     */
     private BatchOutcome runAllOrNothing(Lease lease, EngineSession session, List<BoundSql> statements,
             CancellationSignal signal) {
         List<StepResult> steps = new ArrayList<>();
         session.begin();
         for (int i = 0; i < statements.size(); i++) {
-            StepResult step = runStep(lease, session, statements.get(i), signal);
-            steps.add(step);
-            if (!step.success()) {
+            Step step = runStep(lease, session, statements.get(i), signal);
+            steps.add(step.result());
+            if (step.failure() != null) {
                 session.rollback();
                 for (int j = i + 1; j < statements.size(); j++) {
                     steps.add(new StepResult(false, 0, "ABORTED: not run, statement " + (i + 1) + " failed"));
                 }
-                return new BatchOutcome(steps, "statement " + (i + 1) + " failed; the transaction was rolled back"
-                        + " and no statement took effect: " + step.error());
+                return new BatchOutcome(steps, step.failure().kind().name() + ": statement " + (i + 1) + " failed: "
+                        + step.failure().detail() + "; the transaction was rolled back and no statement took effect");
             }
         }
         session.commit();
         return new BatchOutcome(steps, "");
+    }
+
+    /** One statement's result, and the failure it answered with (null when it succeeded). */
+    private record Step(StepResult result, ServiceException failure) {
     }
 
     /**
@@ -158,7 +182,7 @@ public final class QueryService
         };
     }
 
-    private StepResult runStep(Lease lease, EngineSession session, BoundSql statement, CancellationSignal signal) {
+    private Step runStep(Lease lease, EngineSession session, BoundSql statement, CancellationSignal signal) {
         if (signal.isCancelled()) {
             throw signal.asException("the batch");
         }
@@ -174,13 +198,13 @@ public final class QueryService
                 }
             }
             record(lease, System.nanoTime() - start, true);
-            return new StepResult(true, affected, "");
+            return new Step(new StepResult(true, affected, ""), null);
         } catch (ServiceException e) {
             record(lease, System.nanoTime() - start, false);
             if (endsTheCall(e.kind())) {
                 throw e;
             }
-            return new StepResult(false, 0, e.getMessage());
+            return new Step(new StepResult(false, 0, e.getMessage()), e);
         }
     }
 

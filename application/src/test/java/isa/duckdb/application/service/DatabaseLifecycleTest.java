@@ -765,6 +765,11 @@ class DatabaseLifecycleTest {
         }
 
         @Override
+        public java.util.Optional<String> timeZone(String name) {
+            return delegate.timeZone(name);
+        }
+
+        @Override
         public void selfTest() {
             delegate.selfTest();
         }

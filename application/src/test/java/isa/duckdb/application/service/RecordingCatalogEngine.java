@@ -94,6 +94,11 @@ final class RecordingCatalogEngine implements QueryEngine {
     }
 
     @Override
+    public java.util.Optional<String> timeZone(String name) {
+        return inner.timeZone(name);
+    }
+
+    @Override
     public void selfTest() {
         inner.selfTest();
     }
