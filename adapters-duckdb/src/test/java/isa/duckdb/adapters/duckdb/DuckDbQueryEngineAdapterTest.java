@@ -66,7 +66,7 @@ class DuckDbQueryEngineAdapterTest {
             var other = tokyo.database.openSession();
             try (var cursor = other.run(new BoundSql("SELECT current_setting('TimeZone')", List.of()),
                     CancellationSignal.none()).rows().orElseThrow()) {
-                assertThat(cursor.next(1).get(0)[0]).isEqualTo(new Value.Text("Asia/Tokyo"));
+                assertThat(cursor.next(1).toRows().get(0)[0]).isEqualTo(new Value.Text("Asia/Tokyo"));
             } finally {
                 other.close();
             }
@@ -105,7 +105,7 @@ class DuckDbQueryEngineAdapterTest {
             var session = again.openSession();
             try (var cursor = session.run(new BoundSql("SELECT current_setting('TimeZone')", List.of()),
                     CancellationSignal.none()).rows().orElseThrow()) {
-                assertThat(cursor.next(1).get(0)[0]).isEqualTo(new Value.Text("Asia/Tokyo"));
+                assertThat(cursor.next(1).toRows().get(0)[0]).isEqualTo(new Value.Text("Asia/Tokyo"));
             } finally {
                 session.close();
                 again.close();
