@@ -8,6 +8,7 @@ import isa.duckdb.domain.Column;
 import isa.duckdb.domain.Value;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 
 /**
  * A query whose rows are read on demand, holding its session and lease until closed. It adds up
@@ -19,6 +20,7 @@ final class RunningQuery implements OpenQuery {
     private final CancellationSignal signal;
     private final List<AutoCloseable> resources;
     private final Finished finished;
+    private final LongConsumer produced;
     private final AtomicBoolean closed = new AtomicBoolean();
     private long remaining;
     private long engineNanos;
@@ -33,15 +35,17 @@ final class RunningQuery implements OpenQuery {
     /**
      * @param resources closed in order when the query is
      * @param runNanos engine time already spent running the statement
+     * @param produced told the count of each batch of rows handed out (running queries' {@code rows_produced})
      */
     RunningQuery(StatementOutcome outcome, int maxRows, CancellationSignal signal, List<AutoCloseable> resources,
-            long runNanos, Finished finished) {
+            long runNanos, Finished finished, LongConsumer produced) {
         this.outcome = outcome;
         this.signal = signal;
         this.resources = resources;
         this.remaining = maxRows > 0 ? maxRows : Long.MAX_VALUE;
         this.engineNanos = runNanos;
         this.finished = finished;
+        this.produced = produced;
     }
 
     @Override
@@ -62,6 +66,7 @@ final class RunningQuery implements OpenQuery {
         try {
             List<Value[]> rows = outcome.rows().get().next((int) Math.min(maxRows, remaining));
             remaining -= rows.size();
+            produced.accept(rows.size());
             return rows;
         } catch (RuntimeException e) {
             failed = true;
