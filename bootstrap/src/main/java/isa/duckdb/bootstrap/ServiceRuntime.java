@@ -60,8 +60,8 @@ public final class ServiceRuntime {
         }
         scheduler.start();
         grpcServices.serving();
-        LOG.info("duckdb-service {} listening on {}:{} (data in {}, sync every {}s)", ServiceVersion.current(),
-                config.bindHost(), server.getPort(), config.dataPath(), config.syncInterval().toSeconds());
+        LOG.info("duckdb-service {} listening on {}:{} (sync every {}s)", ServiceVersion.current(),
+                config.bindHost(), server.getPort(), config.syncInterval().toSeconds());
         ConsulConfig consul = config.consul();
         if (consul.enabled()) {
             LOG.info("Registering {} with the Consul agent at {}:{}", consul.serviceId(), consul.agentHost(),
@@ -105,9 +105,8 @@ public final class ServiceRuntime {
                 LOG.info("Stopped; every database was synced");
             } else {
                 LOG.error("Stopped, but {} database(s) could not be written to storage: {}; their working copies are "
-                        + "kept in {} and uploaded at the next start on this data directory (a start on an empty "
-                        + "one would not see their latest changes)", unsynced.size(), String.join(", ", unsynced),
-                        config.workRoot());
+                        + "kept under work/ in the data directory and uploaded at the next start on it (a start on "
+                        + "an empty one would not see their latest changes)", unsynced.size(), String.join(", ", unsynced));
             }
             return unsynced;
         } finally {
