@@ -398,6 +398,7 @@ public abstract class QueryEngineContract {
             assertThat(affected(session, insert.toString())).isEqualTo(2000);
 
             assertThat(database.sizeBytes()).isGreaterThan(before);
+            assertThat(database.memoryBytes()).isNotNegative();
         }
     }
 
