@@ -121,13 +121,13 @@ class CliEndToEndTest extends SharedServiceEndToEnd {
     void queriesListsALongQueryAndCancelStopsIt() throws Exception {
         cli("-u", "cli_eve", "create", "heavy");
         ListenableFuture<ExecuteQueryResponse> call = DuckDBServiceGrpc.newFutureStub(service.channel)
-                .executeQuery(query("cli_eve", "heavy", "SELECT count(*) FROM range(100000) a, range(100000) b").build());
+                .executeQuery(query("cli_eve", "heavy", "SELECT count(*) FROM range(1000000) a, range(1000000) b").build());
 
         String listed = await().atMost(Duration.ofSeconds(30)).until(() -> cli("-u", "ops", "queries").out(),
                 out -> out.contains("cli_eve"));
         Matcher id = Pattern.compile("(?m)^([0-9a-f]{16}) \\| cli_eve\\s+\\| heavy\\s+\\| ExecuteQuery").matcher(listed);
         assertThat(id.find()).as(listed).isTrue();
-        assertThat(listed).contains("SELECT count(*) FROM range(100000) a, range(100000) b");
+        assertThat(listed).contains("SELECT count(*) FROM range(1000000) a, range(1000000) b");
 
         Run cancelled = cli("-u", "ops", "cancel", id.group(1));
 

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /** ListRunningQueries and CancelQuery against real DuckDB, from a second connection. */
 class RunningQueriesEndToEndTest extends SharedServiceEndToEnd {
-    /** Ten billion rows to count: runs far longer than any test waits. */
-    private static final String LONG_QUERY = "SELECT count(*) FROM range(100000) a, range(100000) b";
+    /** A trillion rows to count: runs far longer than any test waits. */
+    private static final String LONG_QUERY = "SELECT count(*) FROM range(1000000) a, range(1000000) b";
     private static ManagedChannel operator;
     private static DuckDBServiceBlockingStub ops;
 
