@@ -68,7 +68,7 @@ final class ServiceMeters {
                 .description("Databases open in this instance").register(registry);
         Gauge.builder("duckdb.databases.unsynced", lifecycle, l -> l.stats().dirtyDatabases())
                 .description("Open databases with changes not yet written to storage").register(registry);
-        Gauge.builder("duckdb.unsynced.oldest.age", this, ServiceMeters::oldestUnsyncedSeconds).baseUnit("seconds")
+        Gauge.builder("duckdb.unsynced.oldest.age", lifecycle, l -> oldestUnsyncedSeconds(l, clock)).baseUnit("seconds")
                 .description("Age of the oldest change not yet written to storage (0 when all are)").register(registry);
         FunctionCounter.builder("duckdb.syncs", lifecycle, l -> l.stats().syncs())
                 .description("Databases written back to storage").register(registry);
@@ -92,7 +92,8 @@ final class ServiceMeters {
                 : "closed";
     }
 
-    private double oldestUnsyncedSeconds() {
+    /** Gauges hold their object weakly: each reads an object that lives as long as the service (not this one). */
+    private static double oldestUnsyncedSeconds(DatabaseLifecycle lifecycle, Clock clock) {
         return lifecycle.oldestUnsyncedChange()
                 .map(since -> Duration.between(since, clock.instant()).toMillis() / 1000.0)
                 .orElse(0.0);
