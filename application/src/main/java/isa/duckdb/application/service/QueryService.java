@@ -43,15 +43,18 @@ public final class QueryService
     private final PreparedStatements prepared;
     private final CallTimer timer;
     private final QueryMetrics metrics;
+    private final RunningQueries running;
 
+    /** @param running where each statement is listed while it runs (ListRunningQueries, CancelQuery) */
     @Inject
     public QueryService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, PreparedStatements prepared,
-            CallTimer timer, QueryMetrics metrics) {
+            CallTimer timer, QueryMetrics metrics, RunningQueries running) {
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.prepared = prepared;
         this.timer = timer;
         this.metrics = metrics;
+        this.running = running;
     }
 
     @Override
@@ -109,10 +112,12 @@ public final class QueryService
         for (String statement : command.statements()) {
             statements.add(checkedSql(descriptor, statement, "", Map.of()));
         }
-        try (Lease lease = lifecycle.acquire(descriptor, signal); EngineSession session = lease.openSession()) {
+        String listed = String.join(";\n", statements.stream().map(BoundSql::sql).toList());
+        try (Lease lease = lifecycle.acquire(descriptor, signal); EngineSession session = lease.openSession();
+                RunningQueries.Entry entry = running.started(descriptor, listed, signal)) {
             return command.transactional()
-                    ? runAllOrNothing(lease, session, statements, signal)
-                    : runEach(lease, session, statements, signal);
+                    ? runAllOrNothing(lease, session, statements, signal, entry)
+                    : runEach(lease, session, statements, signal, entry);
         }
     }
 
@@ -122,12 +127,12 @@ public final class QueryService
      * took effect)}.
      */
     private BatchOutcome runEach(Lease lease, EngineSession session, List<BoundSql> statements,
-            CancellationSignal signal) {
+            CancellationSignal signal, RunningQueries.Entry entry) {
         List<StepResult> steps = new ArrayList<>();
         ServiceException first = null;
         int firstIndex = 0;
         for (int i = 0; i < statements.size(); i++) {
-            Step step = runStep(lease, session, statements.get(i), signal);
+            Step step = runStep(lease, session, statements.get(i), signal, entry);
             steps.add(step.result());
             if (first == null && step.failure() != null) {
                 first = step.failure();
@@ -147,11 +152,11 @@ public final class QueryService
      * statement's code word ({@code ABORTED} for a write-write conflict, so that the caller knows to retry).
      */
     private BatchOutcome runAllOrNothing(Lease lease, EngineSession session, List<BoundSql> statements,
-            CancellationSignal signal) {
+            CancellationSignal signal, RunningQueries.Entry entry) {
         List<StepResult> steps = new ArrayList<>();
         session.begin();
         for (int i = 0; i < statements.size(); i++) {
-            Step step = runStep(lease, session, statements.get(i), signal);
+            Step step = runStep(lease, session, statements.get(i), signal, entry);
             steps.add(step.result());
             if (step.failure() != null) {
                 session.rollback();
@@ -182,7 +187,8 @@ public final class QueryService
         };
     }
 
-    private Step runStep(Lease lease, EngineSession session, BoundSql statement, CancellationSignal signal) {
+    private Step runStep(Lease lease, EngineSession session, BoundSql statement, CancellationSignal signal,
+            RunningQueries.Entry entry) {
         if (signal.isCancelled()) {
             throw signal.asException("the batch");
         }
@@ -198,6 +204,7 @@ public final class QueryService
                 }
             }
             record(lease, System.nanoTime() - start, true);
+            entry.produced(affected);
             return new Step(new StepResult(true, affected, ""), null);
         } catch (ServiceException e) {
             record(lease, System.nanoTime() - start, false);
@@ -241,10 +248,12 @@ public final class QueryService
         Runnable disarm = timer.arm(signal, timeoutSeconds);
         Lease lease = null;
         EngineSession session = null;
+        RunningQueries.Entry entry = null;
         try {
             lease = lifecycle.acquire(descriptor, signal);
             session = lease.openSession();
             Lease held = lease;
+            entry = running.started(descriptor, sql.sql(), signal);
             long start = System.nanoTime();
             StatementOutcome outcome;
             try {
@@ -253,9 +262,13 @@ public final class QueryService
                 record(lease, System.nanoTime() - start, false);
                 throw e;
             }
-            return new RunningQuery(outcome, maxRows, signal, List.of(session, lease, disarm::run),
-                    System.nanoTime() - start, (nanos, succeeded) -> record(held, nanos, succeeded));
+            if (outcome.rows().isEmpty()) {
+                entry.produced(outcome.affectedRows());
+            }
+            return new RunningQuery(outcome, maxRows, signal, List.of(entry, session, lease, disarm::run),
+                    System.nanoTime() - start, (nanos, succeeded) -> record(held, nanos, succeeded), entry::produced);
         } catch (RuntimeException e) {
+            closeQuietly(entry);
             closeQuietly(session);
             closeQuietly(lease);
             disarm.run();

@@ -77,6 +77,11 @@ final class RecordingCatalogEngine implements QueryEngine {
             }
 
             @Override
+            public long memoryBytes() {
+                return database.memoryBytes();
+            }
+
+            @Override
             public void close() {
                 database.close();
             }

@@ -407,6 +407,7 @@ public abstract class QueryEngineContract {
             assertThat(affected(session, insert.toString())).isEqualTo(2000);
 
             assertThat(database.sizeBytes()).isGreaterThan(before);
+            assertThat(database.memoryBytes()).isNotNegative();
         }
     }
 
