@@ -21,6 +21,7 @@ import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.FileOptions;
 import isa.duckdb.domain.LegacyTablePrefix;
 import isa.duckdb.domain.ObjectKey;
+import isa.duckdb.domain.SafeText;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.SqlLexer;
 import isa.duckdb.domain.SqlToken;
@@ -163,13 +164,25 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
         });
     }
 
-    /** The caller's bucket, namespaced under its tenant; refused if another tenant owns the name. */
+    /**
+     * The caller's bucket, namespaced under its tenant. A name ending in {@code duckdb} other than the tenant's
+     * own database bucket is INVALID_ARGUMENT: namespacing can make it another tenant's database bucket
+     * ({@code alice} + {@code smith-duckdb} = {@code alice_smith}'s). A bucket another tenant owns is NOT_FOUND
+     * for this one (ownership is by exact tenant id, see {@link BucketOwnership}).
+     */
     private String readableBucket(TenantId tenant, String bucketName) {
         if (bucketName == null || bucketName.isBlank()) {
             throw ServiceException.invalid("bucket_name is required");
         }
         String bucket = tenant.namespacedBucket(bucketName.trim());
-        ownership.check(bucket, tenant);
+        if (bucket.endsWith("-" + TenantId.DATABASE_BUCKET_SUFFIX) && !bucket.equals(tenant.databaseBucket())) {
+            throw ServiceException.invalid("bucket_name '" + SafeText.quote(bucketName) + "' is reserved: names ending"
+                    + " in '" + TenantId.DATABASE_BUCKET_SUFFIX + "' are database buckets");
+        }
+        if (!ownership.mayUse(bucket, tenant)) {
+            throw ServiceException.notFound("bucket '" + SafeText.quote(bucketName) + "' does not exist for user '"
+                    + SafeText.quote(tenant.id()) + "'");
+        }
         return bucket;
     }
 

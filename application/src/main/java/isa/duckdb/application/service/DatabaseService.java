@@ -100,9 +100,10 @@ public final class DatabaseService implements ManageDatabasesUseCase {
         int page = Math.max(query.page(), 1);
         String filter = query.nameFilter() == null ? "" : query.nameFilter().toLowerCase(Locale.ROOT);
         String organization = query.organizationId() == null ? "" : query.organizationId();
+        List<DatabaseDescriptor> all = catalog.all(query.tenant());
         Map<String, StoredObject> objects = new ConcurrentHashMap<>();
         storage.list(query.tenant().databaseBucket(), "").forEach(o -> objects.put(o.key(), o));
-        List<DatabaseDescriptor> matching = catalog.all(query.tenant()).stream()
+        List<DatabaseDescriptor> matching = all.stream()
                 .filter(d -> d.name().value().toLowerCase(Locale.ROOT).contains(filter))
                 .filter(d -> organization.isEmpty() || organization.equals(d.organizationId()))
                 .toList();

@@ -253,7 +253,7 @@ public final class QueryService
     }
 
     private static String owner(DatabaseDescriptor descriptor) {
-        return descriptor.tenant().databaseBucket() + "/" + descriptor.id();
+        return descriptor.tenant().id() + "/" + descriptor.id();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -214,12 +214,25 @@ class DataTransferServiceTest {
                 Map.of(), false), CancellationSignal.none());
 
         failureOf(() -> transfers.importObject(new ImportObjectCommand(ab, "db", "t", "c", "x.csv", "csv", true,
-                false, Map.of()), CancellationSignal.none()), ErrorKind.FAILED_PRECONDITION);
+                false, Map.of()), CancellationSignal.none()), ErrorKind.NOT_FOUND);
         failureOf(() -> transfers.exportQuery(new ExportQueryCommand(ab, "db", "SELECT * FROM range(1)", "c", "y.csv",
-                "csv", Map.of(), false), CancellationSignal.none()), ErrorKind.FAILED_PRECONDITION);
+                "csv", Map.of(), false), CancellationSignal.none()), ErrorKind.NOT_FOUND);
         failureOf(() -> transfers.queryObject(new QueryObjectCommand(ab, "db", "c", "x.csv", "csv", "", Map.of(), 0),
-                CancellationSignal.none()), ErrorKind.FAILED_PRECONDITION);
+                CancellationSignal.none()), ErrorKind.NOT_FOUND);
         assertThat(harness.storage.stat("user-a-b-c", "y.csv")).isEmpty();
+    }
+
+    /** {@code a} + {@code b-duckdb} is {@code user-a-b-duckdb}: the database bucket of tenant {@code a-b}. */
+    @Test
+    void aBucketNameThatCouldBeAnotherTenantsDatabaseBucketIsRefused() {
+        TenantId a = TenantId.of("a");
+        harness.create(a, "db");
+        harness.create(TenantId.of("a-b"), "db");
+
+        failureOf(() -> transfers.exportQuery(new ExportQueryCommand(a, "db", "SELECT 1", "b-duckdb", "db.duckdb", "csv",
+                Map.of(), true), CancellationSignal.none()), ErrorKind.INVALID_ARGUMENT);
+        failureOf(() -> transfers.queryObject(new QueryObjectCommand(a, "db", "b-duckdb", "db.duckdb", "csv", "",
+                Map.of(), 0), CancellationSignal.none()), ErrorKind.INVALID_ARGUMENT);
     }
 
     @Test

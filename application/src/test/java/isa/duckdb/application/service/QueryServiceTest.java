@@ -415,9 +415,9 @@ class QueryServiceTest {
                 + "INSERT INTO secrets VALUES (7)", "", Map.of(), 0), CancellationSignal.none());
 
         failureOf(() -> queries.open(new QueryCommand(dash, "books", "SELECT * FROM secrets", "", Map.of(), 0, 0),
-                CancellationSignal.none()), ErrorKind.FAILED_PRECONDITION);
+                CancellationSignal.none()), ErrorKind.NOT_FOUND);
         failureOf(() -> queries.execute(new StatementCommand(dash, "books", "DELETE FROM secrets", "", Map.of(), 0),
-                CancellationSignal.none()), ErrorKind.FAILED_PRECONDITION);
+                CancellationSignal.none()), ErrorKind.NOT_FOUND);
     }
 
     @Test
