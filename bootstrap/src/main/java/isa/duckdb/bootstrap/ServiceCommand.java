@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -123,6 +124,12 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
             description = "HTTP port of the Consul agent. Env ISA_CLOUD_STORAGE_CONSUL_PORT. Default: ${DEFAULT-VALUE}")
     int consulPort;
 
+    @Mixin
+    SecurityOptions security;
+
+    @Mixin
+    LimitOptions limits;
+
     @Override
     public ServiceConfig call() {
         require(port >= 0 && port <= 65535, "--port (ISA_CLOUD_STORAGE_DUCKDB_GRPC_PORT) must be 0..65535, got " + port);
@@ -147,7 +154,10 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
                     minioUseSsl));
         }
         ExtensionAllowList allowList = parseAllowList();
-        return ServiceConfig.builder()
+        ServiceConfig.Builder builder = ServiceConfig.builder();
+        security.applyTo(builder);
+        limits.applyTo(builder);
+        return builder
                 .dataPath(dataPath.toAbsolutePath().normalize())
                 .bindHost(host)
                 .grpcPort(port)

@@ -1,5 +1,8 @@
 package isa.duckdb.bootstrap;
 
+import isa.duckdb.adapters.auth.TokenSettings;
+import isa.duckdb.application.service.AuthMode;
+import isa.duckdb.application.service.TenantLimits;
 import isa.duckdb.domain.ExtensionAllowList;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +28,10 @@ public final class ServiceConfig {
     private final Optional<MinioConfig> minio;
     private final ExtensionAllowList extensionAllowList;
     private final ConsulConfig consul;
+    private final AuthMode authMode;
+    private final TokenSettings tokenSettings;
+    private final Optional<TlsConfig> tls;
+    private final TenantLimits tenantLimits;
 
     private ServiceConfig(Builder builder) {
         this.dataPath = Objects.requireNonNull(builder.dataPath, "dataPath");
@@ -40,6 +47,10 @@ public final class ServiceConfig {
         this.minio = builder.minio;
         this.extensionAllowList = builder.extensionAllowList;
         this.consul = builder.consul;
+        this.authMode = builder.authMode;
+        this.tokenSettings = builder.tokenSettings;
+        this.tls = builder.tls;
+        this.tenantLimits = builder.tenantLimits;
     }
 
     /** A builder holding the README's defaults: {@code ./data}, {@code 0.0.0.0:50052}, embedded storage, Consul off. */
@@ -53,7 +64,8 @@ public final class ServiceConfig {
                 .dataPath(dataPath).bindHost(bindHost).grpcPort(grpcPort).threadsPerDatabase(threadsPerDatabase)
                 .memoryLimit(memoryLimit).syncInterval(syncInterval).maxOpenDatabases(maxOpenDatabases)
                 .idleTimeout(idleTimeout).shutdownGrace(shutdownGrace).maxConcurrentCalls(maxConcurrentCalls)
-                .minio(minio).extensionAllowList(extensionAllowList).consul(consul);
+                .minio(minio).extensionAllowList(extensionAllowList).consul(consul).authMode(authMode)
+                .tokenSettings(tokenSettings).tls(tls).tenantLimits(tenantLimits);
     }
 
     /** Root of local data: {@code storage/} (embedded object storage) and {@code work/} (working copies). */
@@ -121,6 +133,26 @@ public final class ServiceConfig {
         return consul;
     }
 
+    /** Who may act as a tenant: {@code none} trusts user_id, {@code token} asks for a bearer token. */
+    public AuthMode authMode() {
+        return authMode;
+    }
+
+    /** What bearer tokens are verified against (mode {@code token}). */
+    public TokenSettings tokenSettings() {
+        return tokenSettings;
+    }
+
+    /** TLS (and mutual TLS) on the gRPC port; empty for plain text. */
+    public Optional<TlsConfig> tls() {
+        return tls;
+    }
+
+    /** What one tenant may use. */
+    public TenantLimits tenantLimits() {
+        return tenantLimits;
+    }
+
     /** {@code {dataPath}/storage}: the embedded object storage. */
     public Path storageRoot() {
         return dataPath.resolve("storage");
@@ -138,7 +170,8 @@ public final class ServiceConfig {
                 + ", syncInterval=" + syncInterval + ", maxOpenDatabases=" + maxOpenDatabases
                 + ", idleTimeout=" + idleTimeout + ", shutdownGrace=" + shutdownGrace
                 + ", maxConcurrentCalls=" + maxConcurrentCalls + ", minio=" + minio
-                + ", extensionAllowList=" + extensionAllowList + ", consul=" + consul + "]";
+                + ", extensionAllowList=" + extensionAllowList + ", consul=" + consul + ", authMode=" + authMode
+                + ", tokens=" + tokenSettings + ", tls=" + tls + ", tenantLimits=" + tenantLimits + "]";
     }
 
     /** Where MinIO is; present when ISA_CLOUD_STORAGE_MINIO_ENDPOINT is set. The secret never shows in toString. */
@@ -164,8 +197,33 @@ public final class ServiceConfig {
         private Optional<MinioConfig> minio = Optional.empty();
         private ExtensionAllowList extensionAllowList = ExtensionAllowList.parse(ExtensionAllowList.DEFAULT);
         private ConsulConfig consul = ConsulConfig.disabled();
+        private AuthMode authMode = AuthMode.NONE;
+        private TokenSettings tokenSettings = new TokenSettings(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        private Optional<TlsConfig> tls = Optional.empty();
+        private TenantLimits tenantLimits = TenantLimits.DEFAULTS;
 
         private Builder() {
+        }
+
+        public Builder authMode(AuthMode value) {
+            authMode = value;
+            return this;
+        }
+
+        public Builder tokenSettings(TokenSettings value) {
+            tokenSettings = value;
+            return this;
+        }
+
+        public Builder tls(Optional<TlsConfig> value) {
+            tls = value;
+            return this;
+        }
+
+        public Builder tenantLimits(TenantLimits value) {
+            tenantLimits = value;
+            return this;
         }
 
         public Builder dataPath(Path value) {

@@ -3,6 +3,7 @@ package isa.duckdb.bootstrap;
 import io.grpc.Server;
 import isa.duckdb.adapters.grpc.GrpcServices;
 import isa.duckdb.application.port.out.ServiceRegistry;
+import isa.duckdb.application.service.AuthMode;
 import isa.duckdb.application.service.DatabaseLifecycle;
 import isa.duckdb.application.service.LifecycleScheduler;
 import isa.duckdb.application.service.ServiceRegistrationService;
@@ -60,8 +61,15 @@ public final class ServiceRuntime {
         }
         scheduler.start();
         grpcServices.serving();
-        LOG.info("duckdb-service {} listening on {}:{} (data in {}, sync every {}s)", ServiceVersion.current(),
-                config.bindHost(), server.getPort(), config.dataPath(), config.syncInterval().toSeconds());
+        LOG.info("duckdb-service {} listening on {}:{} (data in {}, sync every {}s, {}, auth mode {})",
+                ServiceVersion.current(), config.bindHost(), server.getPort(), config.dataPath(),
+                config.syncInterval().toSeconds(), config.tls().map(t -> t.clientCa().isPresent() ? "mutual TLS" : "TLS")
+                        .orElse("plain text"), config.authMode());
+        if (config.authMode() == AuthMode.NONE && !LoopbackAddress.is(config.bindHost())) {
+            LOG.warn("Auth mode none while listening on {}: anyone who reaches this port may act as any tenant by"
+                    + " naming it in user_id; set ISA_CLOUD_STORAGE_DUCKDB_AUTH_MODE=token (or listen on 127.0.0.1)",
+                    config.bindHost());
+        }
         ConsulConfig consul = config.consul();
         if (consul.enabled()) {
             LOG.info("Registering {} with the Consul agent at {}:{}", consul.serviceId(), consul.agentHost(),

@@ -15,6 +15,7 @@ import isa.duckdb.application.port.out.EngineSession;
 import isa.duckdb.application.port.out.RowCursor;
 import isa.duckdb.application.port.out.StatementOutcome;
 import isa.duckdb.domain.BoundSql;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ClientSqlPolicy;
 import isa.duckdb.domain.DatabaseDescriptor;
@@ -41,15 +42,21 @@ public final class QueryService
     private final PreparedStatements prepared;
     private final CallTimer timer;
     private final QueryMetrics metrics;
+    private final TenantAccess access;
+    private final TenantQuotas quotas;
+    private final BatchSteps batchSteps;
 
     @Inject
     public QueryService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, PreparedStatements prepared,
-            CallTimer timer, QueryMetrics metrics) {
+            CallTimer timer, QueryMetrics metrics, TenantAccess access, TenantQuotas quotas) {
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.prepared = prepared;
         this.timer = timer;
         this.metrics = metrics;
+        this.access = access;
+        this.quotas = quotas;
+        this.batchSteps = new BatchSteps(this::record);
     }
 
     @Override
@@ -57,21 +64,37 @@ public final class QueryService
         if (command.maxRows() < 0) {
             throw ServiceException.invalid("max_rows may not be negative");
         }
-        DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
-        BoundSql sql = checkedSql(descriptor, command.sql(), command.statementId(), command.parameters());
-        return start(descriptor, sql, command.timeoutSeconds(), signal, command.maxRows());
+        TenantCall call = access.enter(command.caller());
+        try {
+            DatabaseDescriptor descriptor = catalog.resolve(call.tenant(), command.databaseRef());
+            BoundSql sql = checkedSql(descriptor, command.sql(), command.statementId(), command.parameters());
+            quotas.requireRoomUnlessReadOnly(call.tenant(), sql.sql());
+            return start(descriptor, sql, command.timeoutSeconds(), signal, command.maxRows(), call);
+        } catch (RuntimeException e) {
+            call.close();
+            throw e;
+        }
     }
 
     @Override
     public String explain(QueryCommand command, CancellationSignal signal) {
-        DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
-        BoundSql sql = checkedSql(descriptor, command.sql(), command.statementId(), command.parameters());
-        if (SqlScript.parse(sql.sql()).statementCount() != 1) {
-            throw ServiceException.invalid("explain needs exactly one statement");
+        TenantCall call = access.enter(command.caller());
+        DatabaseDescriptor descriptor;
+        BoundSql sql;
+        try {
+            descriptor = catalog.resolve(call.tenant(), command.databaseRef());
+            sql = checkedSql(descriptor, command.sql(), command.statementId(), command.parameters());
+            if (SqlScript.parse(sql.sql()).statementCount() != 1) {
+                throw ServiceException.invalid("explain needs exactly one statement");
+            }
+        } catch (RuntimeException e) {
+            call.close();
+            throw e;
         }
         String plannable = SqlScript.parse(sql.sql()).firstKeyword().equals("EXPLAIN") ? sql.sql() : "EXPLAIN " + sql.sql();
         StringBuilder plan = new StringBuilder();
-        try (OpenQuery query = start(descriptor, new BoundSql(plannable, sql.values()), command.timeoutSeconds(), signal, 0)) {
+        try (OpenQuery query = start(descriptor, new BoundSql(plannable, sql.values()), command.timeoutSeconds(), signal,
+                0, call)) {
             int planColumn = query.columns().size() - 1;
             for (List<Value[]> rows = query.next(256); !rows.isEmpty(); rows = query.next(256)) {
                 for (Value[] row : rows) {
@@ -86,9 +109,18 @@ public final class QueryService
 
     @Override
     public long execute(StatementCommand command, CancellationSignal signal) {
-        DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
-        BoundSql sql = checkedSql(descriptor, command.sql(), command.statementId(), command.parameters());
-        try (OpenQuery query = start(descriptor, sql, command.timeoutSeconds(), signal, 0)) {
+        TenantCall call = access.enter(command.caller());
+        DatabaseDescriptor descriptor;
+        BoundSql sql;
+        try {
+            descriptor = catalog.resolve(call.tenant(), command.databaseRef());
+            sql = checkedSql(descriptor, command.sql(), command.statementId(), command.parameters());
+            quotas.requireRoomUnlessReadOnly(call.tenant(), sql.sql());
+        } catch (RuntimeException e) {
+            call.close();
+            throw e;
+        }
+        try (OpenQuery query = start(descriptor, sql, command.timeoutSeconds(), signal, 0, call)) {
             return query.affectedRows();
         }
     }
@@ -101,101 +133,53 @@ public final class QueryService
         if (command.statements().size() > MAX_BATCH_STATEMENTS) {
             throw ServiceException.invalid("a batch holds at most " + MAX_BATCH_STATEMENTS + " statements");
         }
-        DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
-        List<BoundSql> statements = new ArrayList<>();
-        for (String statement : command.statements()) {
-            statements.add(checkedSql(descriptor, statement, "", Map.of()));
-        }
-        try (Lease lease = lifecycle.acquire(descriptor, signal); EngineSession session = lease.openSession()) {
-            return command.transactional()
-                    ? runAllOrNothing(lease, session, statements, signal)
-                    : runEach(lease, session, statements, signal);
-        }
-    }
-
-    private BatchOutcome runEach(Lease lease, EngineSession session, List<BoundSql> statements,
-            CancellationSignal signal) {
-        List<StepResult> steps = new ArrayList<>();
-        for (BoundSql statement : statements) {
-            steps.add(runStep(lease, session, statement, signal));
-        }
-        long failed = steps.stream().filter(s -> !s.success()).count();
-        return new BatchOutcome(steps, failed == 0 ? "" : failed + " of " + steps.size() + " statements failed");
-    }
-
-    private BatchOutcome runAllOrNothing(Lease lease, EngineSession session, List<BoundSql> statements,
-            CancellationSignal signal) {
-        List<StepResult> steps = new ArrayList<>();
-        session.begin();
-        for (int i = 0; i < statements.size(); i++) {
-            StepResult step = runStep(lease, session, statements.get(i), signal);
-            steps.add(step);
-            if (!step.success()) {
-                session.rollback();
-                for (int j = i + 1; j < statements.size(); j++) {
-                    steps.add(new StepResult(false, 0, "ABORTED: not run, statement " + (i + 1) + " failed"));
-                }
-                return new BatchOutcome(steps, "statement " + (i + 1) + " failed; the transaction was rolled back"
-                        + " and no statement took effect: " + step.error());
+        try (TenantCall call = access.enter(command.caller())) {
+            DatabaseDescriptor descriptor = catalog.resolve(call.tenant(), command.databaseRef());
+            List<BoundSql> statements = new ArrayList<>();
+            for (String statement : command.statements()) {
+                statements.add(checkedSql(descriptor, statement, "", Map.of()));
+                quotas.requireRoomUnlessReadOnly(call.tenant(), statement);
             }
-        }
-        session.commit();
-        return new BatchOutcome(steps, "");
-    }
-
-    /**
-     * Failures that are not the statement's own end the whole batch call: the caller's deadline or
-     * cancel, and the service's INTERNAL/UNAVAILABLE (answered and logged once, with an incident
-     * id, where the call is answered). An open transaction is rolled back when its session closes.
-     */
-    private static boolean endsTheCall(ErrorKind kind) {
-        return switch (kind) {
-            case DEADLINE_EXCEEDED, CANCELLED, INTERNAL, UNAVAILABLE -> true;
-            default -> false;
-        };
-    }
-
-    private StepResult runStep(Lease lease, EngineSession session, BoundSql statement, CancellationSignal signal) {
-        if (signal.isCancelled()) {
-            throw signal.asException("the batch");
-        }
-        long start = System.nanoTime();
-        try {
-            StatementOutcome outcome = session.run(statement, signal);
-            outcome.rows().ifPresent(RowCursor::close);
-            record(lease, System.nanoTime() - start, true);
-            return new StepResult(true, outcome.affectedRows(), "");
-        } catch (ServiceException e) {
-            record(lease, System.nanoTime() - start, false);
-            if (endsTheCall(e.kind())) {
-                throw e;
+            Runnable disarm = timer.arm(signal, access.timeoutSeconds(0));
+            try (Lease lease = lifecycle.acquire(descriptor, signal); EngineSession session = lease.openSession()) {
+                return command.transactional()
+                        ? batchSteps.runAllOrNothing(lease, session, statements, signal)
+                        : batchSteps.runEach(lease, session, statements, signal);
+            } finally {
+                disarm.run();
             }
-            return new StepResult(false, 0, e.getMessage());
         }
     }
 
     @Override
-    public PreparedStatementInfo prepare(TenantId tenant, String databaseRef, String sql) {
-        DatabaseDescriptor descriptor = catalog.resolve(tenant, databaseRef);
-        String text = LegacyTablePrefix.of(tenant).rewriteSql(sql);
-        SqlScript script = checkedScript(text);
-        if (script.statementCount() != 1) {
-            throw ServiceException.invalid("a prepared statement holds exactly one statement");
-        }
-        try (Lease lease = lifecycle.acquire(descriptor, CancellationSignal.none());
-                EngineSession session = lease.openSession()) {
-            List<String> types = session.parameterTypes(text);
-            String id = prepared.remember(owner(descriptor), text);
-            return new PreparedStatementInfo(id, types);
+    public PreparedStatementInfo prepare(Caller caller, String databaseRef, String sql) {
+        try (TenantCall call = access.enter(caller)) {
+            TenantId tenant = call.tenant();
+            DatabaseDescriptor descriptor = catalog.resolve(tenant, databaseRef);
+            String text = LegacyTablePrefix.of(tenant).rewriteSql(sql);
+            SqlScript script = checkedScript(text);
+            if (script.statementCount() != 1) {
+                throw ServiceException.invalid("a prepared statement holds exactly one statement");
+            }
+            try (Lease lease = lifecycle.acquire(descriptor, CancellationSignal.none());
+                    EngineSession session = lease.openSession()) {
+                List<String> types = session.parameterTypes(text);
+                String id = prepared.remember(owner(descriptor), text);
+                return new PreparedStatementInfo(id, types);
+            }
         }
     }
 
+    /** Runs the SQL; the returned query owns the tenant call and frees its slot when closed (or at once on failure). */
     private OpenQuery start(DatabaseDescriptor descriptor, BoundSql sql, int timeoutSeconds, CancellationSignal signal,
-            int maxRows) {
-        if (timeoutSeconds < 0) {
-            throw ServiceException.invalid("timeout_seconds may not be negative");
+            int maxRows, TenantCall call) {
+        Runnable disarm;
+        try {
+            disarm = timer.arm(signal, access.timeoutSeconds(timeoutSeconds));
+        } catch (RuntimeException e) {
+            call.close();
+            throw e;
         }
-        Runnable disarm = timer.arm(signal, timeoutSeconds);
         Lease lease = null;
         EngineSession session = null;
         try {
@@ -210,12 +194,13 @@ public final class QueryService
                 record(lease, System.nanoTime() - start, false);
                 throw e;
             }
-            return new RunningQuery(outcome, maxRows, signal, List.of(session, lease, disarm::run),
+            return new RunningQuery(outcome, maxRows, signal, List.of(session, lease, disarm::run, call),
                     System.nanoTime() - start, (nanos, succeeded) -> record(held, nanos, succeeded));
         } catch (RuntimeException e) {
             closeQuietly(session);
             closeQuietly(lease);
             disarm.run();
+            call.close();
             throw e;
         }
     }

@@ -13,6 +13,7 @@ import isa.duckdb.application.port.in.ListDatabasesQuery;
 import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.application.port.out.StoredObject;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.DatabaseName;
@@ -44,11 +45,11 @@ class DatabaseServiceTest {
     }
 
     private static CreateDatabaseCommand command(String name) {
-        return new CreateDatabaseCommand(LENA, name, "", "", Map.of(), Map.of());
+        return new CreateDatabaseCommand(Caller.trusted(LENA), name, "", "", Map.of(), Map.of());
     }
 
     private DatabasePage list(String filter, String organization, int page, int pageSize) {
-        return databases.list(new ListDatabasesQuery(LENA, organization, filter, page, pageSize));
+        return databases.list(new ListDatabasesQuery(Caller.trusted(LENA), organization, filter, page, pageSize));
     }
 
     /** A database file another instance (or the Go service) left in the bucket. */
@@ -63,7 +64,7 @@ class DatabaseServiceTest {
 
     @Test
     void createStoresTheFileAndItsDescriptorInTheTenantsBucket() {
-        DatabaseView created = databases.create(new CreateDatabaseCommand(LENA, "sales", "org-acme", "",
+        DatabaseView created = databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "sales", "org-acme", "",
                 Map.of("team", "north"), Map.of("threads", "2", "memory_limit", "512MB")));
 
         assertThat(keys()).containsExactly(".meta/sales.properties", ".owner", "sales.duckdb");
@@ -99,10 +100,10 @@ class DatabaseServiceTest {
 
     @Test
     void aBucketOtherThanTheTenantsOwnCannotBeChosen() {
-        failureOf(() -> databases.create(new CreateDatabaseCommand(LENA, "sales", "", "shared-bucket", Map.of(),
+        failureOf(() -> databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "sales", "", "shared-bucket", Map.of(),
                 Map.of())), ErrorKind.INVALID_ARGUMENT);
 
-        DatabaseView own = databases.create(new CreateDatabaseCommand(LENA, "sales", "", LENAS_BUCKET, Map.of(),
+        DatabaseView own = databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "sales", "", LENAS_BUCKET, Map.of(),
                 Map.of()));
         assertThat(own.bucket()).isEqualTo(LENAS_BUCKET);
     }
@@ -112,11 +113,11 @@ class DatabaseServiceTest {
         Map<String, String> tooMany = new HashMap<>();
         IntStream.range(0, 65).forEach(i -> tooMany.put("k" + i, "v"));
 
-        failureOf(() -> databases.create(new CreateDatabaseCommand(LENA, "a", "", "", tooMany, Map.of())),
+        failureOf(() -> databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "a", "", "", tooMany, Map.of())),
                 ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> databases.create(new CreateDatabaseCommand(LENA, "a", "", "", Map.of("k", "v".repeat(1025)),
+        failureOf(() -> databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "a", "", "", Map.of("k", "v".repeat(1025)),
                 Map.of())), ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> databases.create(new CreateDatabaseCommand(LENA, "a", "", "", Map.of(), Map.of("access_mode",
+        failureOf(() -> databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "a", "", "", Map.of(), Map.of("access_mode",
                 "read_only"))), ErrorKind.INVALID_ARGUMENT);
         assertThat(keys()).isEmpty();
     }
@@ -125,18 +126,18 @@ class DatabaseServiceTest {
     void aBucketAnotherTenantClaimedIsRefused() {
         TenantId underscore = TenantId.of("a_b");
         TenantId dash = TenantId.of("a-b");
-        databases.create(new CreateDatabaseCommand(underscore, "sales", "", "", Map.of(), Map.of()));
+        databases.create(new CreateDatabaseCommand(Caller.trusted(underscore), "sales", "", "", Map.of(), Map.of()));
 
-        failureOf(() -> databases.create(new CreateDatabaseCommand(dash, "other", "", "", Map.of(), Map.of())),
+        failureOf(() -> databases.create(new CreateDatabaseCommand(Caller.trusted(dash), "other", "", "", Map.of(), Map.of())),
                 ErrorKind.FAILED_PRECONDITION);
-        failureOf(() -> databases.list(new ListDatabasesQuery(dash, "", "", 0, 0)), ErrorKind.FAILED_PRECONDITION);
+        failureOf(() -> databases.list(new ListDatabasesQuery(Caller.trusted(dash), "", "", 0, 0)), ErrorKind.FAILED_PRECONDITION);
         assertThat(harness.storage.stat(dash.databaseBucket(), "other.duckdb")).isEmpty();
     }
 
     @Test
     void listFiltersByPartOfTheNameIgnoringCaseAndByOrganization() {
-        databases.create(new CreateDatabaseCommand(LENA, "Sales_EU", "org-acme", "", Map.of(), Map.of()));
-        databases.create(new CreateDatabaseCommand(LENA, "sales_us", "org-other", "", Map.of(), Map.of()));
+        databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "Sales_EU", "org-acme", "", Map.of(), Map.of()));
+        databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "sales_us", "org-other", "", Map.of(), Map.of()));
         databases.create(command("hr"));
 
         assertThat(list("SALES", "", 0, 0).databases()).extracting(v -> v.descriptor().name().value())
@@ -189,7 +190,7 @@ class DatabaseServiceTest {
         DatabaseView created = databases.create(command("sales"));
         ServiceHarness restarted = harness.anotherInstance(new InMemoryQueryEngine(), work.resolve("second"));
 
-        DatabasePage page = restarted.databases().list(new ListDatabasesQuery(LENA, "", "", 0, 0));
+        DatabasePage page = restarted.databases().list(new ListDatabasesQuery(Caller.trusted(LENA), "", "", 0, 0));
 
         assertThat(page.databases()).extracting(v -> v.descriptor().id()).containsExactly(created.descriptor().id());
     }
@@ -198,8 +199,8 @@ class DatabaseServiceTest {
     void describeFindsADatabaseByIdAndByName() {
         DatabaseView created = databases.create(command("sales"));
 
-        DatabaseView byId = databases.describe(LENA, created.descriptor().id());
-        DatabaseView byName = databases.describe(LENA, "sales");
+        DatabaseView byId = databases.describe(Caller.trusted(LENA), created.descriptor().id());
+        DatabaseView byName = databases.describe(Caller.trusted(LENA), "sales");
 
         assertThat(byId.descriptor().id()).isEqualTo(byName.descriptor().id()).isEqualTo(created.descriptor().id());
         assertThat(byName.sizeBytes()).isPositive();
@@ -209,10 +210,10 @@ class DatabaseServiceTest {
     @Test
     void describeCountsTablesNowAndListAsOfTheLastWriteBack() {
         databases.create(command("sales"));
-        harness.queries().execute(new StatementCommand(LENA, "sales", "CREATE TABLE a (x INTEGER); "
+        harness.queries().execute(new StatementCommand(Caller.trusted(LENA), "sales", "CREATE TABLE a (x INTEGER); "
                 + "CREATE TABLE b (y INTEGER)", "", Map.of(), 0), CancellationSignal.none());
 
-        assertThat(databases.describe(LENA, "sales").tableCount()).isEqualTo(2);
+        assertThat(databases.describe(Caller.trusted(LENA), "sales").tableCount()).isEqualTo(2);
         assertThat(list("", "", 0, 0).databases().get(0).tableCount()).isZero();
 
         harness.lifecycle.syncChanged();
@@ -225,27 +226,27 @@ class DatabaseServiceTest {
         databases.create(command("sales"));
         harness.clock.advance(Duration.ofMinutes(3));
 
-        DatabaseView described = databases.describe(LENA, "sales");
+        DatabaseView described = databases.describe(Caller.trusted(LENA), "sales");
 
         assertThat(described.descriptor().lastAccessed()).isEqualTo(ServicesFixture.START.plus(Duration.ofMinutes(3)));
     }
 
     @Test
     void describingAMissingDatabaseIsNotFound() {
-        failureOf(() -> databases.describe(LENA, "nope"), ErrorKind.NOT_FOUND);
-        failureOf(() -> databases.describe(ServiceHarness.MIA, "sales"), ErrorKind.NOT_FOUND);
+        failureOf(() -> databases.describe(Caller.trusted(LENA), "nope"), ErrorKind.NOT_FOUND);
+        failureOf(() -> databases.describe(Caller.trusted(ServiceHarness.MIA), "sales"), ErrorKind.NOT_FOUND);
     }
 
     @Test
     void deletingFromStorageRemovesTheFileAndTheDescriptor() {
         databases.create(command("sales"));
 
-        String message = databases.delete(new DeleteDatabaseCommand(LENA, "sales", true, false));
+        String message = databases.delete(new DeleteDatabaseCommand(Caller.trusted(LENA), "sales", true, false));
 
         assertThat(message).contains("'sales' deleted");
         assertThat(keys()).containsExactly(".owner");
         assertThat(harness.lifecycle.isOpen(LENA, DatabaseName.of("sales"))).isFalse();
-        failureOf(() -> databases.describe(LENA, "sales"), ErrorKind.NOT_FOUND);
+        failureOf(() -> databases.describe(Caller.trusted(LENA), "sales"), ErrorKind.NOT_FOUND);
     }
 
     @Test
@@ -254,7 +255,7 @@ class DatabaseServiceTest {
         byte[] lastState = harness.storage.get(LENAS_BUCKET, "sales.duckdb").orElseThrow();
         harness.clock.advance(Duration.ofHours(2));
 
-        String message = databases.delete(new DeleteDatabaseCommand(LENA, "sales", false, false));
+        String message = databases.delete(new DeleteDatabaseCommand(Caller.trusted(LENA), "sales", false, false));
 
         String kept = "backups/sales-deleted-20240301T140000.123Z.duckdb";
         assertThat(keys()).containsExactly(".owner", kept);
@@ -268,7 +269,7 @@ class DatabaseServiceTest {
         DatabaseDescriptor sales = databases.create(command("sales")).descriptor();
         try (Lease running = harness.lifecycle.acquire(sales, CancellationSignal.none())) {
 
-            failureOf(() -> databases.delete(new DeleteDatabaseCommand(LENA, "sales", true, false)),
+            failureOf(() -> databases.delete(new DeleteDatabaseCommand(Caller.trusted(LENA), "sales", true, false)),
                     ErrorKind.FAILED_PRECONDITION);
 
             assertThat(keys()).contains("sales.duckdb", ".meta/sales.properties");
@@ -282,7 +283,7 @@ class DatabaseServiceTest {
         Lease running = harness.lifecycle.acquire(sales, call);
         call.onCancel(running::close);
 
-        databases.delete(new DeleteDatabaseCommand(LENA, sales.id(), true, true));
+        databases.delete(new DeleteDatabaseCommand(Caller.trusted(LENA), sales.id(), true, true));
 
         assertThat(call.reason()).isEqualTo(ErrorKind.CANCELLED);
         assertThat(keys()).containsExactly(".owner");

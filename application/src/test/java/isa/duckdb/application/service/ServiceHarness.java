@@ -4,6 +4,7 @@ import isa.duckdb.application.testing.ManualClock;
 import isa.duckdb.application.port.in.CreateDatabaseCommand;
 import isa.duckdb.application.port.out.InMemoryObjectStorage;
 import isa.duckdb.application.port.out.QueryEngine;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.ExtensionAllowList;
 import isa.duckdb.domain.TenantId;
@@ -30,6 +31,9 @@ final class ServiceHarness {
     final DatabaseLifecycle lifecycle;
     final QueryMetrics metrics = new QueryMetrics();
     final Path workRoot;
+    TenantLimits limits = TenantLimits.DEFAULTS;
+    private TenantAccess access;
+    private TenantQuotas quotas;
 
     ServiceHarness(QueryEngine engine, Path workRoot) {
         this(new ManualClock(ServicesFixture.START), null, engine, workRoot);
@@ -53,36 +57,53 @@ final class ServiceHarness {
         return new ServiceHarness(clock, storage, itsEngine, itsWorkRoot);
     }
 
+    /** The tenant door and quotas every service of this harness shares; {@link #limits} fixes them at first use. */
+    TenantAccess access() {
+        if (access == null) {
+            access = new TenantAccess(limits);
+        }
+        return access;
+    }
+
+    TenantQuotas quotas() {
+        if (quotas == null) {
+            quotas = new TenantQuotas(storage, limits, clock);
+        }
+        return quotas;
+    }
+
     DatabaseService databases() {
-        return new DatabaseService(catalog, lifecycle, storage, engine, clock);
+        return new DatabaseService(catalog, lifecycle, storage, engine, clock, access(), quotas());
     }
 
     QueryService queries() {
-        return new QueryService(catalog, lifecycle, new PreparedStatements(clock), new CallTimer(timers), metrics);
+        return new QueryService(catalog, lifecycle, new PreparedStatements(clock), new CallTimer(timers), metrics,
+                access(), quotas());
     }
 
     DataTransferService transfers() {
-        return new DataTransferService(catalog, lifecycle, storage, ownership);
+        return new DataTransferService(catalog, lifecycle, storage, ownership, access(), quotas(),
+                new CallTimer(timers));
     }
 
     BackupService backups() {
-        return new BackupService(catalog, lifecycle, storage, engine, clock);
+        return new BackupService(catalog, lifecycle, storage, engine, clock, access(), quotas());
     }
 
     TableService tables() {
-        return new TableService(catalog, lifecycle);
+        return new TableService(catalog, lifecycle, access());
     }
 
     ViewService views() {
-        return new ViewService(catalog, lifecycle);
+        return new ViewService(catalog, lifecycle, access());
     }
 
     FunctionService functions() {
-        return new FunctionService(catalog, lifecycle);
+        return new FunctionService(catalog, lifecycle, access());
     }
 
     ExtensionService extensions(String allowList) {
-        return new ExtensionService(catalog, lifecycle, ExtensionAllowList.parse(allowList));
+        return new ExtensionService(catalog, lifecycle, ExtensionAllowList.parse(allowList), access());
     }
 
     HealthService health() {
@@ -95,6 +116,7 @@ final class ServiceHarness {
 
     /** Creates the database as CreateDatabase does. */
     DatabaseDescriptor create(TenantId tenant, String name) {
-        return databases().create(new CreateDatabaseCommand(tenant, name, "", "", Map.of(), Map.of())).descriptor();
+        return databases().create(new CreateDatabaseCommand(Caller.trusted(tenant), name, "", "", Map.of(), Map.of()))
+                .descriptor();
     }
 }
