@@ -23,15 +23,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Who may call and how (issue 12): the auth mode and token verifier (adapters-auth), the per-tenant limits, and
- * the gRPC port's credentials: plain text, TLS, or mutual TLS, with certificates reloaded from their files by
- * grpc-java's {@link AdvancedTlsX509KeyManager} and {@link AdvancedTlsX509TrustManager}.
+ * the gRPC port's credentials: plain text, TLS, or mutual TLS, with grpc-java's {@link AdvancedTlsX509KeyManager}
+ * and {@link AdvancedTlsX509TrustManager} holding the certificates that {@link CertificateReloader} reloads.
  */
 @Module
 abstract class SecurityModule {
@@ -89,19 +89,18 @@ abstract class SecurityModule {
             return InsecureServerCredentials.create();
         }
         TlsConfig tls = config.tls().get();
-        long period = tls.reloadInterval().toSeconds();
         try {
             AdvancedTlsX509KeyManager keys = new AdvancedTlsX509KeyManager();
-            keys.updateIdentityCredentials(tls.certificateChain().toFile(), tls.privateKey().toFile(), period,
-                    TimeUnit.SECONDS, reload);
             TlsServerCredentials.Builder builder = TlsServerCredentials.newBuilder().keyManager(keys);
+            Optional<AdvancedTlsX509TrustManager> clientCas = Optional.empty();
             if (tls.clientCa().isPresent()) {
                 AdvancedTlsX509TrustManager trust = AdvancedTlsX509TrustManager.newBuilder()
                         .setVerification(AdvancedTlsX509TrustManager.Verification.CERTIFICATE_ONLY_VERIFICATION)
                         .build();
-                trust.updateTrustCredentials(tls.clientCa().get().toFile(), period, TimeUnit.SECONDS, reload);
                 builder.trustManager(trust).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+                clientCas = Optional.of(trust);
             }
+            CertificateReloader.start(tls, keys, clientCas, reload);
             return builder.build();
         } catch (IOException e) {
             throw new UncheckedIOException("the TLS files cannot be read", e);
