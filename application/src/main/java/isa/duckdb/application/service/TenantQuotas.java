@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * The per-tenant quotas of issue 12 (RESOURCE_EXHAUSTED naming the limit): databases per tenant, and bytes
- * stored per tenant. Stored bytes are the objects in the tenant's database bucket (database files as last
- * synced, descriptors, backups), measured by listing the bucket at most every {@link #MEASURE_EVERY} per tenant;
+ * stored per tenant. Stored bytes are the database files (as last synced) and backups in the tenant's database
+ * bucket (not the service's own small bookkeeping objects, {@code .owner} and {@code .meta/}), measured by listing the bucket at most every {@link #MEASURE_EVERY} per tenant;
  * a tenant at or over the limit may still read, drop and delete, but calls that add data are refused.
  */
 @Singleton
@@ -59,7 +59,11 @@ public final class TenantQuotas {
         synchronized (creationLocks.computeIfAbsent(tenant.id(), id -> new Object())) {
             requireDatabaseRoom(tenant, databasesNow.getAsInt());
             requireStorageRoom(tenant);
-            return create.get();
+            try {
+                return create.get();
+            } finally {
+                forget(tenant);
+            }
         }
     }
 
@@ -104,7 +108,9 @@ public final class TenantQuotas {
         if (last != null && last.at().plus(MEASURE_EVERY).isAfter(now)) {
             return last.bytes();
         }
-        long bytes = storage.list(tenant.databaseBucket(), "").stream().mapToLong(StoredObject::size).sum();
+        long bytes = storage.list(tenant.databaseBucket(), "").stream()
+                .filter(o -> !o.key().startsWith("."))
+                .mapToLong(StoredObject::size).sum();
         measured.put(tenant.id(), new Measured(bytes, now));
         return bytes;
     }
