@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A tour of the DuckDB analytics service (isa.duckdb.DuckDBService) from Python.
 
-Run it with `bash examples/python/run.sh [--host HOST] [--port PORT]`: that script installs
+Run it with `bash examples/python/run.sh [--host HOST] [--port PORT] [--tls-ca FILE] [--token TOKEN]`
+(or DUCKDB_TLS_CA / DUCKDB_TOKEN in the environment): that script installs
 Debian's python3-grpcio and protobuf packages if missing and generates the stubs into
 examples/python/generated/ first.
 
@@ -337,17 +338,66 @@ class Tour:
             timeout=CALL_TIMEOUT), "ExecuteQuery")
 
 
+class _BearerToken(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,
+                   grpc.StreamUnaryClientInterceptor, grpc.StreamStreamClientInterceptor):
+    """Adds `authorization: Bearer <token>` to every call (plain text or TLS alike)."""
+
+    def __init__(self, token):
+        self._header = ("authorization", f"Bearer {token}")
+
+    def _with_token(self, details):
+        metadata = list(details.metadata or []) + [self._header]
+        return details._replace(metadata=metadata) if hasattr(details, "_replace") else _Details(details, metadata)
+
+    def intercept_unary_unary(self, continuation, details, request):
+        return continuation(self._with_token(details), request)
+
+    def intercept_unary_stream(self, continuation, details, request):
+        return continuation(self._with_token(details), request)
+
+    def intercept_stream_unary(self, continuation, details, requests):
+        return continuation(self._with_token(details), requests)
+
+    def intercept_stream_stream(self, continuation, details, requests):
+        return continuation(self._with_token(details), requests)
+
+
+class _Details(grpc.ClientCallDetails):
+    def __init__(self, details, metadata):
+        self.method = details.method
+        self.timeout = details.timeout
+        self.metadata = metadata
+        self.credentials = details.credentials
+        self.wait_for_ready = getattr(details, "wait_for_ready", None)
+        self.compression = getattr(details, "compression", None)
+
+
+def open_channel(target, tls_ca, token):
+    """Plain text, or TLS trusting the CA file; with a token every call carries it."""
+    if tls_ca:
+        with open(tls_ca, "rb") as ca:
+            channel = grpc.secure_channel(target, grpc.ssl_channel_credentials(root_certificates=ca.read()))
+    else:
+        channel = grpc.insecure_channel(target)
+    return grpc.intercept_channel(channel, _BearerToken(token)) if token else channel, channel
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="localhost", help="service host (default: localhost)")
     parser.add_argument("--port", type=int, default=50052, help="service port (default: 50052)")
+    parser.add_argument("--tls-ca", default=os.environ.get("DUCKDB_TLS_CA", ""),
+                        help="speak TLS, trusting this CA certificate file (PEM); env DUCKDB_TLS_CA")
+    parser.add_argument("--token", default=os.environ.get("DUCKDB_TOKEN", ""),
+                        help="send 'authorization: Bearer TOKEN' with every call; env DUCKDB_TOKEN")
     args = parser.parse_args()
 
     target = f"[{args.host}]:{args.port}" if ":" in args.host else f"{args.host}:{args.port}"
-    print(f"DuckDB service at {target}, user '{USER}'")
-    channel = grpc.insecure_channel(target)
+    print(f"DuckDB service at {target} ({'TLS' if args.tls_ca else 'plain text'}"
+          f"{', with a token' if args.token else ''}), user '{USER}'")
+    channel, raw_channel = open_channel(target, args.tls_ca, args.token)
     try:
-        grpc.channel_ready_future(channel).result(timeout=15)
+        grpc.channel_ready_future(raw_channel).result(timeout=15)
     except grpc.FutureTimeoutError:
         print(f"FAILED: cannot connect to {target} within 15 s", file=sys.stderr)
         return 1
@@ -365,7 +415,7 @@ def main():
             problems = tour.cleanup()
         except Exception as error:  # the channel itself broke; report it with the rest
             problems = [f"cleanup: {error}"]
-        channel.close()
+        raw_channel.close()
 
     if failure:
         print(f"\nFAILED: {failure}", file=sys.stderr)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs duckdb_client_example.py with Debian's Python gRPC (no PyPI needed).
-#   bash examples/python/run.sh [--host HOST] [--port PORT]
+#   bash examples/python/run.sh [--host HOST] [--port PORT] [--tls-ca FILE] [--token TOKEN]
+# (--tls-ca / --token default to DUCKDB_TLS_CA / DUCKDB_TOKEN: TLS trusting that CA, and a bearer token)
 # Installs what is missing from Debian, generates the stubs from api/proto/ with Debian's own
 # protoc (so they match Debian's python3-protobuf), then runs the example with the args given.
 set -euo pipefail

@@ -5,7 +5,9 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import io.grpc.Server;
+import io.grpc.ServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import isa.duckdb.adapters.grpc.AuthInterceptor;
 import isa.duckdb.adapters.grpc.CallListener;
 import isa.duckdb.adapters.grpc.CallLog;
 import isa.duckdb.adapters.grpc.CallMetricsInterceptor;
@@ -71,13 +73,16 @@ abstract class GrpcModule {
     @Provides
     @Singleton
     static Server server(ServiceConfig config, DuckDBGrpcService service, GrpcServices standard,
-            @Named(CALLS) ExecutorService calls, CallMetricsInterceptor callMetrics) {
+            @Named(CALLS) ExecutorService calls, CallMetricsInterceptor callMetrics, AuthInterceptor auth,
+            ServerCredentials credentials) {
         NettyServerBuilder builder = NettyServerBuilder
-                .forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()))
+                .forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()), credentials)
                 .executor(calls)
                 .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                 .permitKeepAliveTime(10, TimeUnit.SECONDS)
                 .addService(service)
+                // the last interceptor added runs first: calls are counted, then authenticated
+                .intercept(auth)
                 .intercept(callMetrics);
         standard.standardServices().forEach(builder::addService);
         return builder.build();

@@ -127,6 +127,12 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
     @Mixin
     ObservabilityOptions observability;
 
+    @Mixin
+    SecurityOptions security;
+
+    @Mixin
+    LimitOptions limits;
+
     @Override
     public ServiceConfig call() {
         require(port >= 0 && port <= 65535, "--port (ISA_CLOUD_STORAGE_DUCKDB_GRPC_PORT) must be 0..65535, got " + port);
@@ -151,7 +157,10 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
                     minioUseSsl));
         }
         ExtensionAllowList allowList = parseAllowList();
-        return ServiceConfig.builder()
+        ServiceConfig.Builder builder = ServiceConfig.builder();
+        security.applyTo(builder);
+        limits.applyTo(builder);
+        return builder
                 .dataPath(dataPath.toAbsolutePath().normalize())
                 .bindHost(host)
                 .grpcPort(port)

@@ -1,5 +1,8 @@
 package isa.duckdb.bootstrap;
 
+import isa.duckdb.adapters.auth.TokenSettings;
+import isa.duckdb.application.service.AuthMode;
+import isa.duckdb.application.service.TenantLimits;
 import isa.duckdb.domain.ExtensionAllowList;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +29,10 @@ public final class ServiceConfig {
     private final ExtensionAllowList extensionAllowList;
     private final ConsulConfig consul;
     private final ObservabilityConfig observability;
+    private final AuthMode authMode;
+    private final TokenSettings tokenSettings;
+    private final Optional<TlsConfig> tls;
+    private final TenantLimits tenantLimits;
 
     private ServiceConfig(Builder builder) {
         this.dataPath = Objects.requireNonNull(builder.dataPath, "dataPath");
@@ -42,6 +49,10 @@ public final class ServiceConfig {
         this.extensionAllowList = builder.extensionAllowList;
         this.consul = builder.consul;
         this.observability = builder.observability;
+        this.authMode = builder.authMode;
+        this.tokenSettings = builder.tokenSettings;
+        this.tls = builder.tls;
+        this.tenantLimits = builder.tenantLimits;
     }
 
     /** A builder holding the README's defaults: {@code ./data}, {@code 0.0.0.0:50052}, embedded storage, Consul off. */
@@ -55,8 +66,8 @@ public final class ServiceConfig {
                 .dataPath(dataPath).bindHost(bindHost).grpcPort(grpcPort).threadsPerDatabase(threadsPerDatabase)
                 .memoryLimit(memoryLimit).syncInterval(syncInterval).maxOpenDatabases(maxOpenDatabases)
                 .idleTimeout(idleTimeout).shutdownGrace(shutdownGrace).maxConcurrentCalls(maxConcurrentCalls)
-                .minio(minio).extensionAllowList(extensionAllowList).consul(consul)
-                .observability(observability);
+                .minio(minio).extensionAllowList(extensionAllowList).consul(consul).authMode(authMode)
+                .tokenSettings(tokenSettings).tls(tls).tenantLimits(tenantLimits).observability(observability);
     }
 
     /** Root of local data: {@code storage/} (embedded object storage) and {@code work/} (working copies). */
@@ -129,6 +140,26 @@ public final class ServiceConfig {
         return observability;
     }
 
+    /** Who may act as a tenant: {@code none} trusts user_id, {@code token} asks for a bearer token. */
+    public AuthMode authMode() {
+        return authMode;
+    }
+
+    /** What bearer tokens are verified against (mode {@code token}). */
+    public TokenSettings tokenSettings() {
+        return tokenSettings;
+    }
+
+    /** TLS (and mutual TLS) on the gRPC port; empty for plain text. */
+    public Optional<TlsConfig> tls() {
+        return tls;
+    }
+
+    /** What one tenant may use. */
+    public TenantLimits tenantLimits() {
+        return tenantLimits;
+    }
+
     /** {@code {dataPath}/storage}: the embedded object storage. */
     public Path storageRoot() {
         return dataPath.resolve("storage");
@@ -146,7 +177,8 @@ public final class ServiceConfig {
                 + ", syncInterval=" + syncInterval + ", maxOpenDatabases=" + maxOpenDatabases
                 + ", idleTimeout=" + idleTimeout + ", shutdownGrace=" + shutdownGrace
                 + ", maxConcurrentCalls=" + maxConcurrentCalls + ", minio=" + minio
-                + ", extensionAllowList=" + extensionAllowList + ", consul=" + consul
+                + ", extensionAllowList=" + extensionAllowList + ", consul=" + consul + ", authMode=" + authMode
+                + ", tokens=" + tokenSettings + ", tls=" + tls + ", tenantLimits=" + tenantLimits
                 + ", observability=" + observability + "]";
     }
 
@@ -174,8 +206,33 @@ public final class ServiceConfig {
         private ExtensionAllowList extensionAllowList = ExtensionAllowList.parse(ExtensionAllowList.DEFAULT);
         private ConsulConfig consul = ConsulConfig.disabled();
         private ObservabilityConfig observability = ObservabilityConfig.defaults();
+        private AuthMode authMode = AuthMode.NONE;
+        private TokenSettings tokenSettings = new TokenSettings(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        private Optional<TlsConfig> tls = Optional.empty();
+        private TenantLimits tenantLimits = TenantLimits.DEFAULTS;
 
         private Builder() {
+        }
+
+        public Builder authMode(AuthMode value) {
+            authMode = value;
+            return this;
+        }
+
+        public Builder tokenSettings(TokenSettings value) {
+            tokenSettings = value;
+            return this;
+        }
+
+        public Builder tls(Optional<TlsConfig> value) {
+            tls = value;
+            return this;
+        }
+
+        public Builder tenantLimits(TenantLimits value) {
+            tenantLimits = value;
+            return this;
         }
 
         public Builder dataPath(Path value) {

@@ -3,6 +3,7 @@ package isa.duckdb.bootstrap;
 import io.grpc.Server;
 import isa.duckdb.adapters.grpc.GrpcServices;
 import isa.duckdb.application.port.out.ServiceRegistry;
+import isa.duckdb.application.service.AuthMode;
 import isa.duckdb.application.service.DatabaseLifecycle;
 import isa.duckdb.application.service.LifecycleScheduler;
 import isa.duckdb.application.service.ServiceRegistrationService;
@@ -68,8 +69,15 @@ public final class ServiceRuntime {
         }
         scheduler.start();
         grpcServices.serving();
-        LOG.info("duckdb-service {} listening on {}:{} (sync every {}s)", ServiceVersion.current(),
-                config.bindHost(), server.getPort(), config.syncInterval().toSeconds());
+        LOG.info("duckdb-service {} listening on {}:{} (sync every {}s, {}, auth mode {})",
+                ServiceVersion.current(), config.bindHost(), server.getPort(), config.syncInterval().toSeconds(),
+                config.tls().map(t -> t.clientCa().isPresent() ? "mutual TLS" : "TLS").orElse("plain text"),
+                config.authMode());
+        if (config.authMode() == AuthMode.NONE && !LoopbackAddress.is(config.bindHost())) {
+            LOG.warn("Auth mode none while listening on {}: anyone who reaches this port may act as any tenant by"
+                    + " naming it in user_id; set ISA_CLOUD_STORAGE_DUCKDB_AUTH_MODE=token (or listen on 127.0.0.1)",
+                    config.bindHost());
+        }
         if (metrics.port() > 0) {
             LOG.info("Prometheus metrics on http://{}:{}/metrics", config.bindHost(), metrics.port());
         }

@@ -14,7 +14,8 @@ public record TenantId(String id) {
     private static final int MAX_ID_LENGTH = 256;
     private static final int MAX_BUCKET_LENGTH = 63;
     private static final int HASH_CHARS = 8;
-    private static final String DATABASE_BUCKET_SUFFIX = "duckdb";
+    /** The caller-bucket name of a tenant's database bucket ({@code user-{id}-duckdb}). */
+    public static final String DATABASE_BUCKET_SUFFIX = "duckdb";
 
     public TenantId {
         if (id == null || id.isBlank()) {

@@ -9,6 +9,7 @@ import isa.duckdb.api.ExecuteStatementRequest;
 import isa.duckdb.api.ExecuteStatementResponse;
 import isa.duckdb.api.Value;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,12 +25,22 @@ final class CheckContext {
     private static final long CALL_SECONDS = 60;
 
     private final DuckDBServiceBlockingStub service;
+    private final Optional<DuckDBServiceBlockingStub> withoutToken;
     private final String database;
 
-    /** @param runId a short unique id; the run's database is {@code e2e_<runId>} */
-    CheckContext(DuckDBServiceBlockingStub service, String runId) {
+    /**
+     * @param withoutToken the stub without the run's token, when the run has one
+     * @param runId a short unique id; the run's database is {@code e2e_<runId>}
+     */
+    CheckContext(DuckDBServiceBlockingStub service, Optional<DuckDBServiceBlockingStub> withoutToken, String runId) {
         this.service = service;
+        this.withoutToken = withoutToken;
         this.database = "e2e_" + runId;
+    }
+
+    /** When the run calls with a token: the stub without it (and the unary deadline). */
+    Optional<DuckDBServiceBlockingStub> withoutToken() {
+        return withoutToken.map(s -> s.withDeadlineAfter(CALL_SECONDS, TimeUnit.SECONDS));
     }
 
     /** The name of the database this run creates and deletes. */

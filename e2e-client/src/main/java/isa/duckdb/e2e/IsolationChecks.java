@@ -9,6 +9,7 @@ import static isa.duckdb.e2e.Expect.that;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.ExecuteQueryRequest;
 import isa.duckdb.api.GetDatabaseInfoRequest;
 import isa.duckdb.api.ListDatabasesRequest;
@@ -19,7 +20,7 @@ import java.util.Map;
  * What a caller must not reach: the sandbox refuses SQL that touches the server's files, attaches,
  * copies out, installs extensions or re-enables external access (each refusal a code-word error,
  * no rows); another tenant sees NOT_FOUND for the run's database; a call without user_id is
- * PERMISSION_DENIED.
+ * PERMISSION_DENIED, or, when the run calls with a token, a call without the token is UNAUTHENTICATED.
  */
 final class IsolationChecks {
     private static final List<String> ESCAPES = List.of(
@@ -63,12 +64,21 @@ final class IsolationChecks {
                 .setUserId(OTHER_USER).setNameFilter(database).build());
         succeeded(listed.getSuccess(), listed.getError(), "ListDatabases by another tenant");
         equal(0, listed.getDatabasesCount(), "databases another tenant sees");
+        if (context.withoutToken().isPresent()) {
+            refusedWith(Status.Code.UNAUTHENTICATED, context.withoutToken().get(), USER, "a call without token");
+        } else {
+            refusedWith(Status.Code.PERMISSION_DENIED, context.stub(), "", "a call without user_id");
+        }
+    }
+
+    /** With a token an empty user_id means the token's subject, so the refusal checked is the missing token. */
+    private void refusedWith(Status.Code code, DuckDBServiceBlockingStub stub, String user, String what) {
         try {
-            context.stub().executeQuery(ExecuteQueryRequest.newBuilder()
-                    .setDatabaseId(database).setQuery("SELECT 1").build());
-            throw new CheckFailed("a call without user_id was answered");
+            stub.executeQuery(ExecuteQueryRequest.newBuilder().setUserId(user)
+                    .setDatabaseId(context.database()).setQuery("SELECT 1").build());
+            throw new CheckFailed(what + " was answered");
         } catch (StatusRuntimeException e) {
-            equal(Status.Code.PERMISSION_DENIED, e.getStatus().getCode(), "status of a call without user_id");
+            equal(code, e.getStatus().getCode(), "status of " + what);
         }
     }
 }

@@ -2,6 +2,7 @@ package isa.duckdb.e2e;
 
 import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import java.io.PrintStream;
+import java.util.Optional;
 
 /**
  * The end-to-end checks, by name and in the seed's order (export before import, because import reads
@@ -17,8 +18,9 @@ final class ServiceChecks {
     private final IsolationChecks isolation;
 
     /** @param runId a short unique id; the run's database is {@code e2e_<runId>} */
-    ServiceChecks(DuckDBServiceBlockingStub service, String runId) {
-        this.context = new CheckContext(service, runId);
+    /** @param withoutToken the stub without the caller's token, when the run has one (to check it is required) */
+    ServiceChecks(DuckDBServiceBlockingStub service, Optional<DuckDBServiceBlockingStub> withoutToken, String runId) {
+        this.context = new CheckContext(service, withoutToken, runId);
         this.databases = new DatabaseChecks(context);
         this.tables = new TableChecks(context);
         this.queries = new QueryChecks(context);

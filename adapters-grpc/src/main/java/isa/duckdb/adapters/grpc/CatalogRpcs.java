@@ -35,7 +35,6 @@ import isa.duckdb.application.port.in.ManageTablesUseCase;
 import isa.duckdb.application.port.in.ManageViewsUseCase;
 import isa.duckdb.application.port.in.TableRef;
 import isa.duckdb.domain.TableDescription;
-import isa.duckdb.domain.TenantId;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -61,7 +60,7 @@ public final class CatalogRpcs {
 
     void createTable(CreateTableRequest request, StreamObserver<CreateTableResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            CreatedTable created = tables.create(new CreateTableCommand(TenantId.of(request.getUserId()),
+            CreatedTable created = tables.create(new CreateTableCommand(Principals.caller(request.getUserId()),
                     request.getDatabaseId(), request.getTableName(), CatalogMessages.columnSpecs(request.getColumnsList()),
                     request.getPrimaryKeysList(), request.getIfNotExists(), request.getComment()),
                     CallSignals.forCurrentCall());
@@ -77,7 +76,7 @@ public final class CatalogRpcs {
 
     void listTables(ListTablesRequest request, StreamObserver<ListTablesResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            List<TableDescription> found = tables.list(new ListTablesQuery(TenantId.of(request.getUserId()),
+            List<TableDescription> found = tables.list(new ListTablesQuery(Principals.caller(request.getUserId()),
                     request.getDatabaseId(), request.getSchemaName(), request.getNameFilter()),
                     CallSignals.forCurrentCall());
             ListTablesResponse.Builder response = ListTablesResponse.newBuilder()
@@ -130,7 +129,7 @@ public final class CatalogRpcs {
     void listViews(ListViewsRequest request, StreamObserver<ListViewsResponse> observer) {
         UnaryCalls.answer(observer, () -> ListViewsResponse.newBuilder()
                 .setSuccess(true)
-                .addAllViews(views.list(TenantId.of(request.getUserId()), request.getDatabaseId(),
+                .addAllViews(views.list(Principals.caller(request.getUserId()), request.getDatabaseId(),
                         CallSignals.forCurrentCall()))
                 .build(),
                 error -> ListViewsResponse.newBuilder().setSuccess(false).setError(error).build());
@@ -148,7 +147,7 @@ public final class CatalogRpcs {
     void createFunction(CreateFunctionRequest request, StreamObserver<CreateFunctionResponse> observer) {
         UnaryCalls.answer(observer, () -> CreateFunctionResponse.newBuilder()
                 .setSuccess(true)
-                .setMessage(functions.create(new CreateFunctionCommand(TenantId.of(request.getUserId()),
+                .setMessage(functions.create(new CreateFunctionCommand(Principals.caller(request.getUserId()),
                         request.getDatabaseId(), request.getFunctionName(), request.getFunctionBody(),
                         request.getParametersList(), request.getReturnType()), CallSignals.forCurrentCall()))
                 .build(),
@@ -158,7 +157,7 @@ public final class CatalogRpcs {
     void listExtensions(ListExtensionsRequest request, StreamObserver<ListExtensionsResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             ListExtensionsResponse.Builder response = ListExtensionsResponse.newBuilder().setSuccess(true);
-            extensions.list(TenantId.of(request.getUserId()), request.getDatabaseId(), CallSignals.forCurrentCall())
+            extensions.list(Principals.caller(request.getUserId()), request.getDatabaseId(), CallSignals.forCurrentCall())
                     .forEach(extension -> response.addExtensions(CatalogMessages.extension(extension)));
             return response.build();
         }, error -> ListExtensionsResponse.newBuilder().setSuccess(false).setError(error).build());
@@ -167,13 +166,13 @@ public final class CatalogRpcs {
     void installExtension(InstallExtensionRequest request, StreamObserver<InstallExtensionResponse> observer) {
         UnaryCalls.answer(observer, () -> InstallExtensionResponse.newBuilder()
                 .setSuccess(true)
-                .setMessage(extensions.install(TenantId.of(request.getUserId()), request.getDatabaseId(),
+                .setMessage(extensions.install(Principals.caller(request.getUserId()), request.getDatabaseId(),
                         request.getExtensionName(), CallSignals.forCurrentCall()))
                 .build(),
                 error -> InstallExtensionResponse.newBuilder().setSuccess(false).setError(error).build());
     }
 
     private static TableRef table(String userId, String databaseRef, String name) {
-        return new TableRef(TenantId.of(userId), databaseRef, name);
+        return new TableRef(Principals.caller(userId), databaseRef, name);
     }
 }

@@ -14,7 +14,6 @@ import isa.duckdb.application.port.in.DatabasePage;
 import isa.duckdb.application.port.in.DeleteDatabaseCommand;
 import isa.duckdb.application.port.in.ListDatabasesQuery;
 import isa.duckdb.application.port.in.ManageDatabasesUseCase;
-import isa.duckdb.domain.TenantId;
 import jakarta.inject.Inject;
 
 /**
@@ -31,7 +30,7 @@ public final class DatabaseRpcs {
 
     void createDatabase(CreateDatabaseRequest request, StreamObserver<CreateDatabaseResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            var view = databases.create(new CreateDatabaseCommand(TenantId.of(request.getUserId()),
+            var view = databases.create(new CreateDatabaseCommand(Principals.caller(request.getUserId()),
                     request.getDatabaseName(), request.getOrganizationId(), request.getMinioBucket(),
                     request.getMetadataMap(), request.getConfigMap()));
             return CreateDatabaseResponse.newBuilder()
@@ -44,7 +43,7 @@ public final class DatabaseRpcs {
 
     void listDatabases(ListDatabasesRequest request, StreamObserver<ListDatabasesResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            DatabasePage page = databases.list(new ListDatabasesQuery(TenantId.of(request.getUserId()),
+            DatabasePage page = databases.list(new ListDatabasesQuery(Principals.caller(request.getUserId()),
                     request.getOrganizationId(), request.getNameFilter(), request.getPage(), request.getPageSize()));
             ListDatabasesResponse.Builder response = ListDatabasesResponse.newBuilder()
                     .setSuccess(true)
@@ -60,7 +59,7 @@ public final class DatabaseRpcs {
         UnaryCalls.answer(observer, () -> GetDatabaseInfoResponse.newBuilder()
                 .setSuccess(true)
                 .setDatabaseInfo(DatabaseInfos.toProto(
-                        databases.describe(TenantId.of(request.getUserId()), request.getDatabaseId())))
+                        databases.describe(Principals.caller(request.getUserId()), request.getDatabaseId())))
                 .build(),
                 error -> GetDatabaseInfoResponse.newBuilder().setSuccess(false).setError(error).build());
     }
@@ -68,7 +67,7 @@ public final class DatabaseRpcs {
     void deleteDatabase(DeleteDatabaseRequest request, StreamObserver<DeleteDatabaseResponse> observer) {
         UnaryCalls.answer(observer, () -> DeleteDatabaseResponse.newBuilder()
                 .setSuccess(true)
-                .setMessage(databases.delete(new DeleteDatabaseCommand(TenantId.of(request.getUserId()),
+                .setMessage(databases.delete(new DeleteDatabaseCommand(Principals.caller(request.getUserId()),
                         request.getDatabaseId(), request.getDeleteFromMinio(), request.getForce())))
                 .build(),
                 error -> DeleteDatabaseResponse.newBuilder().setSuccess(false).setError(error).build());

@@ -61,6 +61,7 @@ final class Failures {
             case UNAUTHENTICATED -> Status.UNAUTHENTICATED;
             case DEADLINE_EXCEEDED -> Status.DEADLINE_EXCEEDED;
             case CANCELLED -> Status.CANCELLED;
+            case UNAVAILABLE -> Status.UNAVAILABLE;
             default -> Status.INTERNAL;
         };
         return status.withDescription(e.getMessage()).asRuntimeException();

@@ -10,6 +10,7 @@ import isa.duckdb.application.port.in.DatabaseMetrics;
 import isa.duckdb.application.port.in.GetMetricsUseCase;
 import isa.duckdb.application.port.in.HealthReport;
 import isa.duckdb.application.port.in.ServiceMetrics;
+import isa.duckdb.domain.Principal;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -41,15 +42,16 @@ public final class HealthRpcs {
 
     void healthCheck(HealthCheckRequest request, StreamObserver<HealthCheckResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            HealthReport report = health.check(request.getDatabaseId());
+            Principal principal = Principals.current();
+            HealthReport report = health.check(principal, request.getDatabaseId());
             HealthCheckResponse.Builder response = HealthCheckResponse.newBuilder()
                     .setSuccess(true)
                     .setHealthy(report.healthy())
                     .setStatus(report.status())
                     .setTimestamp(ProtoValues.timestamp(Instant.now()));
             if (request.getDetailed()) {
-                response.setDetails(HealthDetails.of(report, serviceVersion, streamStats, metrics.serviceMetrics(),
-                        rpcMetrics));
+                response.setDetails(HealthDetails.of(report, serviceVersion, streamStats,
+                        metrics.serviceMetrics(principal), rpcMetrics));
             }
             return response.build();
         }, error -> HealthCheckResponse.newBuilder().setSuccess(false).setHealthy(false).setError(error).build());
@@ -58,7 +60,7 @@ public final class HealthRpcs {
     void getMetrics(GetMetricsRequest request, StreamObserver<GetMetricsResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             if (!request.getDatabaseId().isEmpty()) {
-                DatabaseMetrics database = metrics.databaseMetrics(request.getDatabaseId());
+                DatabaseMetrics database = metrics.databaseMetrics(Principals.current(), request.getDatabaseId());
                 return GetMetricsResponse.newBuilder()
                         .setSuccess(true)
                         .setTotalQueries(database.queries().count())
@@ -69,7 +71,7 @@ public final class HealthRpcs {
                         .setMetrics(MetricsStructs.database(database))
                         .build();
             }
-            ServiceMetrics service = metrics.serviceMetrics();
+            ServiceMetrics service = metrics.serviceMetrics(Principals.current());
             return GetMetricsResponse.newBuilder()
                     .setSuccess(true)
                     .setTotalQueries(service.queries().count())

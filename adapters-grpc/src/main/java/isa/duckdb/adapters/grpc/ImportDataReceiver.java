@@ -9,7 +9,8 @@ import isa.duckdb.application.port.in.ImportStreamUseCase;
 import isa.duckdb.application.port.in.IncomingImport;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ServiceException;
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
+import isa.duckdb.domain.Principal;
 
 /**
  * The client-streaming side of ImportData: metadata first, then bytes, spooled as they come;
@@ -20,6 +21,7 @@ final class ImportDataReceiver implements StreamObserver<ImportDataRequest> {
     private final StreamObserver<ImportDataResponse> observer;
     private final long start = System.nanoTime();
     private final CancellationSignal signal = CallSignals.forCurrentCall();
+    private final Principal principal = Principals.KEY.get();
     private IncomingImport upload;
     private String table = "";
     private boolean failed;
@@ -41,7 +43,7 @@ final class ImportDataReceiver implements StreamObserver<ImportDataRequest> {
                 }
                 ImportDataMetadata metadata = message.getMetadata();
                 table = metadata.getTableName();
-                upload = uploads.begin(new ImportStreamCommand(TenantId.of(metadata.getUserId()),
+                upload = uploads.begin(new ImportStreamCommand(new Caller(principal, metadata.getUserId()),
                         metadata.getDatabaseId(), metadata.getTableName(), metadata.getFormat(), metadata.getTotalSize(),
                         metadata.getOptionsMap()));
             } else if (message.hasMetadata()) {

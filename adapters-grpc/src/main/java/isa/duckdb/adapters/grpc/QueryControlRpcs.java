@@ -8,7 +8,6 @@ import isa.duckdb.api.ListRunningQueriesResponse;
 import isa.duckdb.api.RunningQueryInfo;
 import isa.duckdb.application.port.in.ControlQueriesUseCase;
 import isa.duckdb.application.port.in.RunningQueryView;
-import isa.duckdb.domain.TenantId;
 import jakarta.inject.Inject;
 
 /**
@@ -26,14 +25,14 @@ public final class QueryControlRpcs {
     void listRunningQueries(ListRunningQueriesRequest request, StreamObserver<ListRunningQueriesResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             ListRunningQueriesResponse.Builder response = ListRunningQueriesResponse.newBuilder().setSuccess(true);
-            control.list(TenantId.of(request.getUserId())).forEach(q -> response.addQueries(info(q)));
+            control.list(Principals.caller(request.getUserId())).forEach(q -> response.addQueries(info(q)));
             return response.build();
         }, error -> ListRunningQueriesResponse.newBuilder().setSuccess(false).setError(error).build());
     }
 
     void cancelQuery(CancelQueryRequest request, StreamObserver<CancelQueryResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            RunningQueryView cancelled = control.cancel(TenantId.of(request.getUserId()), request.getCallId());
+            RunningQueryView cancelled = control.cancel(Principals.caller(request.getUserId()), request.getCallId());
             return CancelQueryResponse.newBuilder()
                     .setSuccess(true)
                     .setMessage("cancelled " + cancelled.rpc() + " call " + cancelled.callId() + " on "

@@ -23,7 +23,6 @@ import isa.duckdb.application.port.in.QueryCommand;
 import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.Column;
-import isa.duckdb.domain.TenantId;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -85,7 +84,7 @@ public final class QueryRpcs {
     void executeStatement(ExecuteStatementRequest request, StreamObserver<ExecuteStatementResponse> observer) {
         long start = System.nanoTime();
         UnaryCalls.answer(observer, () -> {
-            long affected = statements.execute(new StatementCommand(TenantId.of(request.getUserId()),
+            long affected = statements.execute(new StatementCommand(Principals.caller(request.getUserId()),
                     request.getDatabaseId(), request.getStatement(), request.getStatementId(),
                     ProtoValues.parameters(request.getParametersMap()), 0), CallSignals.forCurrentCall());
             return ExecuteStatementResponse.newBuilder()
@@ -102,7 +101,7 @@ public final class QueryRpcs {
     void executeBatch(ExecuteBatchRequest request, StreamObserver<ExecuteBatchResponse> observer) {
         long start = System.nanoTime();
         UnaryCalls.answer(observer, () -> {
-            BatchOutcome outcome = batches.execute(new BatchCommand(TenantId.of(request.getUserId()),
+            BatchOutcome outcome = batches.execute(new BatchCommand(Principals.caller(request.getUserId()),
                     request.getDatabaseId(), request.getStatementsList(), request.getTransaction()),
                     CallSignals.forCurrentCall());
             if (!outcome.success()) {
@@ -123,7 +122,7 @@ public final class QueryRpcs {
 
     void prepareStatement(PrepareStatementRequest request, StreamObserver<PrepareStatementResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            PreparedStatementInfo info = preparer.prepare(TenantId.of(request.getUserId()), request.getDatabaseId(),
+            PreparedStatementInfo info = preparer.prepare(Principals.caller(request.getUserId()), request.getDatabaseId(),
                     request.getStatement());
             return PrepareStatementResponse.newBuilder()
                     .setSuccess(true)
@@ -135,7 +134,7 @@ public final class QueryRpcs {
 
     /** The use case's command for ExecuteQuery and ExecuteQueryStream; fails PERMISSION_DENIED without user_id. */
     static QueryCommand command(ExecuteQueryRequest request) {
-        return new QueryCommand(TenantId.of(request.getUserId()), request.getDatabaseId(), request.getQuery(),
+        return new QueryCommand(Principals.caller(request.getUserId()), request.getDatabaseId(), request.getQuery(),
                 request.getStatementId(), ProtoValues.parameters(request.getParametersMap()), request.getMaxRows(),
                 request.getTimeoutSeconds());
     }

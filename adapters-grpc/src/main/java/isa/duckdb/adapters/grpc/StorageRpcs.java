@@ -24,7 +24,6 @@ import isa.duckdb.application.port.in.OpenQuery;
 import isa.duckdb.application.port.in.QueryObjectCommand;
 import isa.duckdb.application.port.in.TransferDataUseCase;
 import isa.duckdb.domain.Column;
-import isa.duckdb.domain.TenantId;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -47,7 +46,7 @@ public final class StorageRpcs {
     void importFromMinIO(ImportFromMinIORequest request, StreamObserver<ImportFromMinIOResponse> observer) {
         long start = System.nanoTime();
         UnaryCalls.answer(observer, () -> {
-            long rows = transfers.importObject(new ImportObjectCommand(TenantId.of(request.getUserId()),
+            long rows = transfers.importObject(new ImportObjectCommand(Principals.caller(request.getUserId()),
                     request.getDatabaseId(), request.getTableName(), request.getBucketName(), request.getObjectKey(),
                     request.getFormat(), request.getCreateTable(), request.getTruncate(), request.getOptionsMap()),
                     CallSignals.forCurrentCall());
@@ -64,7 +63,7 @@ public final class StorageRpcs {
     void exportToMinIO(ExportToMinIORequest request, StreamObserver<ExportToMinIOResponse> observer) {
         long start = System.nanoTime();
         UnaryCalls.answer(observer, () -> {
-            ExportOutcome outcome = transfers.exportQuery(new ExportQueryCommand(TenantId.of(request.getUserId()),
+            ExportOutcome outcome = transfers.exportQuery(new ExportQueryCommand(Principals.caller(request.getUserId()),
                     request.getDatabaseId(), request.getQuery(), request.getBucketName(), request.getObjectKey(),
                     request.getFormat(), request.getOptionsMap(), request.getOverwrite()), CallSignals.forCurrentCall());
             return ExportToMinIOResponse.newBuilder()
@@ -81,7 +80,7 @@ public final class StorageRpcs {
     void queryMinIOFile(QueryMinIOFileRequest request, StreamObserver<QueryMinIOFileResponse> observer) {
         long start = System.nanoTime();
         UnaryCalls.answer(observer, () -> {
-            try (OpenQuery query = transfers.queryObject(new QueryObjectCommand(TenantId.of(request.getUserId()),
+            try (OpenQuery query = transfers.queryObject(new QueryObjectCommand(Principals.caller(request.getUserId()),
                     request.getDatabaseId(), request.getBucketName(), request.getObjectKey(), request.getFormat(),
                     request.getQuery(), request.getOptionsMap(), 0), CallSignals.forCurrentCall())) {
                 QueryMinIOFileResponse.Builder response = QueryMinIOFileResponse.newBuilder().setSuccess(true);
@@ -102,7 +101,7 @@ public final class StorageRpcs {
 
     void backupDatabase(BackupDatabaseRequest request, StreamObserver<BackupDatabaseResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            BackupOutcome outcome = backups.backup(TenantId.of(request.getUserId()), request.getDatabaseId(),
+            BackupOutcome outcome = backups.backup(Principals.caller(request.getUserId()), request.getDatabaseId(),
                     request.getBackupName(), request.getIncremental());
             return BackupDatabaseResponse.newBuilder()
                     .setSuccess(true)
@@ -118,7 +117,7 @@ public final class StorageRpcs {
         UnaryCalls.answer(observer, () -> RestoreDatabaseResponse.newBuilder()
                 .setSuccess(true)
                 .setMessage("restored '" + request.getBackupPath() + "' as database '" + request.getNewDatabaseName() + "'")
-                .setDatabaseInfo(DatabaseInfos.toProto(backups.restore(TenantId.of(request.getUserId()),
+                .setDatabaseInfo(DatabaseInfos.toProto(backups.restore(Principals.caller(request.getUserId()),
                         request.getBackupPath(), request.getNewDatabaseName())))
                 .build(),
                 error -> RestoreDatabaseResponse.newBuilder().setSuccess(false).setError(error).build());

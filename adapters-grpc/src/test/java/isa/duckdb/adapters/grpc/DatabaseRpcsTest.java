@@ -19,6 +19,8 @@ import isa.duckdb.application.port.in.DatabasePage;
 import isa.duckdb.application.port.in.DatabaseView;
 import isa.duckdb.application.port.in.DeleteDatabaseCommand;
 import isa.duckdb.application.port.in.ListDatabasesQuery;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.DatabaseName;
 import isa.duckdb.domain.DatabaseSettings;
@@ -53,7 +55,7 @@ class DatabaseRpcsTest {
 
         assertThat(response.getSuccess()).isTrue();
         assertThat(response.getMessage()).isEqualTo("database 'sales' created");
-        assertThat(stubs.databases.received).containsExactly(new CreateDatabaseCommand(TenantId.of("alice"), "sales",
+        assertThat(stubs.databases.received).containsExactly(new CreateDatabaseCommand(Caller.trusted("alice"), "sales",
                 "acme", "duckdb-data", Map.of("team", "finance"), Map.of("threads", "2")));
         DatabaseInfo info = response.getDatabaseInfo();
         assertThat(info.getDatabaseId()).isEqualTo("db-1");
@@ -95,7 +97,7 @@ class DatabaseRpcsTest {
         assertThat(response.getPage()).isEqualTo(2);
         assertThat(response.getPageSize()).isEqualTo(2);
         assertThat(stubs.databases.received).containsExactly(
-                new ListDatabasesQuery(TenantId.of("alice"), "acme", "s%", 2, 2));
+                new ListDatabasesQuery(Caller.trusted("alice"), "acme", "s%", 2, 2));
     }
 
     @Test
@@ -107,7 +109,7 @@ class DatabaseRpcsTest {
 
         assertThat(response.getSuccess()).isFalse();
         assertThat(response.getError()).isEqualTo("NOT_FOUND: database 'nope' does not exist for user 'alice'");
-        assertThat(stubs.databases.received).containsExactly(new UseCaseStubs.Call(TenantId.of("alice"), "nope", ""));
+        assertThat(stubs.databases.received).containsExactly(new UseCaseStubs.Call(Caller.trusted("alice"), "nope", ""));
     }
 
     @Test
@@ -120,17 +122,19 @@ class DatabaseRpcsTest {
         assertThat(response.getSuccess()).isTrue();
         assertThat(response.getMessage()).isEqualTo("database 'sales' deleted; its last state is kept as a backup");
         assertThat(stubs.databases.received).containsExactly(
-                new DeleteDatabaseCommand(TenantId.of("alice"), "sales", false, true));
+                new DeleteDatabaseCommand(Caller.trusted("alice"), "sales", false, true));
     }
 
     @Test
-    void aMissingUserIdIsAPermissionDeniedStatusAndReachesNoUseCase() {
+    void theUseCasesPermissionDeniedForAMissingUserIdIsAStatus() {
+        stubs.databases.page.fails(new ServiceException(ErrorKind.PERMISSION_DENIED, "user_id is required"));
+
         assertThatThrownBy(() -> service.blocking().listDatabases(ListDatabasesRequest.getDefaultInstance()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
                     assertThat(e.getStatus().getDescription()).isEqualTo("PERMISSION_DENIED: user_id is required");
                 });
-        assertThat(stubs.databases.received).isEmpty();
+        assertThat(stubs.databases.received).containsExactly(new ListDatabasesQuery(Caller.trusted(""), "", "", 0, 0));
         assertThat(service.rpcMetrics.errors()).isEqualTo(1);
     }
 

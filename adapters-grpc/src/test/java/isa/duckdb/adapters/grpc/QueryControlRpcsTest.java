@@ -11,7 +11,6 @@ import isa.duckdb.api.ListRunningQueriesRequest;
 import isa.duckdb.api.ListRunningQueriesResponse;
 import isa.duckdb.application.port.in.RunningQueryView;
 import isa.duckdb.domain.ServiceException;
-import isa.duckdb.domain.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +50,7 @@ class QueryControlRpcsTest {
             assertThat(q.getRowsProduced()).isEqualTo(1_234_567);
         });
         assertThat(stubs.control.calls).singleElement()
-                .satisfies(call -> assertThat(call.tenant()).isEqualTo(TenantId.of("ops")));
+                .satisfies(call -> assertThat(call.caller().userId()).isEqualTo("ops"));
     }
 
     @Test

@@ -23,6 +23,8 @@ import isa.duckdb.application.port.in.BatchOutcome;
 import isa.duckdb.application.port.in.PreparedStatementInfo;
 import isa.duckdb.application.port.in.QueryCommand;
 import isa.duckdb.application.port.in.StatementCommand;
+import isa.duckdb.domain.ServiceException;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.Column;
 import isa.duckdb.domain.ErrorKind;
@@ -64,7 +66,7 @@ class QueryRpcsTest {
                 .build());
 
         QueryCommand command = stubs.queries.commands.get(0);
-        assertThat(command.tenant()).isEqualTo(TenantId.of("org-acme"));
+        assertThat(command.caller()).isEqualTo(Caller.trusted("org-acme"));
         assertThat(command.databaseRef()).isEqualTo("db-42");
         assertThat(command.sql()).isEqualTo("SELECT $name, ?");
         assertThat(command.statementId()).isEqualTo("stmt-7");
@@ -161,7 +163,7 @@ class QueryRpcsTest {
         assertThat(response.getAffectedRows()).isEqualTo(3);
         assertThat(response.getMessage()).isEqualTo("3 row(s) affected");
         StatementCommand command = stubs.statements.commands.get(0);
-        assertThat(command).isEqualTo(new StatementCommand(TenantId.of("alice"), "sales", "UPDATE t SET a = ?", "s-1",
+        assertThat(command).isEqualTo(new StatementCommand(Caller.trusted("alice"), "sales", "UPDATE t SET a = ?", "s-1",
                 Map.of("1", new Value.Int(5)), 0));
     }
 
@@ -195,17 +197,19 @@ class QueryRpcsTest {
         assertThat(response.getStatementId()).isEqualTo("p-1");
         assertThat(response.getParameterTypesList()).containsExactly("INTEGER", "VARCHAR");
         assertThat(stubs.preparer.calls).containsExactly(
-                new UseCaseStubs.Call(TenantId.of("alice"), "sales", "SELECT ?, ?"));
+                new UseCaseStubs.Call(Caller.trusted("alice"), "sales", "SELECT ?, ?"));
     }
 
     @Test
-    void aMissingUserIdIsPermissionDeniedAsAStatusAndReachesNoUseCase() {
+    void theUseCasesPermissionDeniedIsAStatusAndTheUseCaseGotTheEmptyUserId() {
+        stubs.queries.opens.fails(new ServiceException(ErrorKind.PERMISSION_DENIED, "user_id is required"));
+
         assertThatThrownBy(() -> service.blocking().executeQuery(request().toBuilder().clearUserId().build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
                     assertThat(e.getStatus().getDescription()).isEqualTo("PERMISSION_DENIED: user_id is required");
                 });
-        assertThat(stubs.queries.commands).isEmpty();
+        assertThat(stubs.queries.commands).extracting(QueryCommand::caller).containsExactly(Caller.trusted(""));
     }
 
     @Test

@@ -22,6 +22,8 @@ import isa.duckdb.application.port.in.ExportOutcome;
 import isa.duckdb.application.port.in.ExportQueryCommand;
 import isa.duckdb.application.port.in.ImportStreamCommand;
 import isa.duckdb.application.port.in.QueryObjectCommand;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.Column;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.TenantId;
@@ -57,7 +59,7 @@ class StorageRpcsTest {
         assertThat(response.getMessage()).isEqualTo("2 row(s) imported into events");
         assertThat(upload.received.toString(StandardCharsets.UTF_8)).isEqualTo("id,name\n1,a\n2,b\n");
         assertThat(upload.completed).isTrue();
-        assertThat(stubs.uploads.begun).containsExactly(new ImportStreamCommand(TenantId.of("alice"), "sales",
+        assertThat(stubs.uploads.begun).containsExactly(new ImportStreamCommand(Caller.trusted("alice"), "sales",
                 "events", "csv", 15, Map.of("header", "true")));
     }
 
@@ -94,11 +96,13 @@ class StorageRpcsTest {
     }
 
     @Test
-    void metadataWithoutUserIdIsAPermissionDeniedStatus() {
+    void theUseCasesPermissionDeniedForMetadataIsAStatus() {
+        stubs.uploads.next.fails(new ServiceException(ErrorKind.PERMISSION_DENIED, "user_id is required"));
+
         assertThatThrownBy(() -> ImportCalls.send(service, List.of(metadata(""), chunk("1,a\n"))))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
-        assertThat(stubs.uploads.begun).isEmpty();
+        assertThat(stubs.uploads.begun).extracting(c -> c.caller()).containsExactly(Caller.trusted(""));
     }
 
     @Test
@@ -138,7 +142,7 @@ class StorageRpcsTest {
         assertThat(response.getColumnsList()).containsExactly("city");
         assertThat(response.getRowCount()).isEqualTo(2);
         assertThat(response.getRows(1).getValues(0).getStringValue()).isEqualTo("Lima");
-        assertThat(stubs.transfers.received).containsExactly(new QueryObjectCommand(TenantId.of("alice"), "sales",
+        assertThat(stubs.transfers.received).containsExactly(new QueryObjectCommand(Caller.trusted("alice"), "sales",
                 "duckdb-data", "cities.csv", "csv", "SELECT city FROM $FILE", Map.of("delim", ";"), 0));
         assertThat(rows.isClosed()).isTrue();
     }
@@ -155,7 +159,7 @@ class StorageRpcsTest {
         assertThat(response.getRowsExported()).isEqualTo(42);
         assertThat(response.getFileSize()).isEqualTo(4096);
         assertThat(response.getMessage()).isEqualTo("42 row(s) exported to user-alice-duckdb-data/out/sales.parquet");
-        assertThat(stubs.transfers.received).containsExactly(new ExportQueryCommand(TenantId.of("alice"), "sales",
+        assertThat(stubs.transfers.received).containsExactly(new ExportQueryCommand(Caller.trusted("alice"), "sales",
                 "SELECT * FROM t", "duckdb-data", "out/sales.parquet", "parquet", Map.of(), true));
     }
 
@@ -172,7 +176,7 @@ class StorageRpcsTest {
         assertThat(response.getBackupSize()).isEqualTo(12_288);
         assertThat(response.getBackupTime().getSeconds()).isEqualTo(at.getEpochSecond());
         assertThat(response.getBackupTime().getNanos()).isEqualTo(500_000_000);
-        assertThat(stubs.backups.received).containsExactly(new UseCaseStubs.Call(TenantId.of("alice"), "sales", "nightly"));
+        assertThat(stubs.backups.received).containsExactly(new UseCaseStubs.Call(Caller.trusted("alice"), "sales", "nightly"));
     }
 
     private static ImportDataRequest metadata(String userId) {

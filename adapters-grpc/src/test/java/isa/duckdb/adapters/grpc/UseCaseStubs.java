@@ -48,7 +48,8 @@ import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.EngineExtension;
 import isa.duckdb.domain.TableDescription;
 import isa.duckdb.domain.TableStatistics;
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
+import isa.duckdb.domain.Principal;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,7 +101,7 @@ final class UseCaseStubs {
     }
 
     /** Arguments of calls that take more than one. */
-    record Call(TenantId tenant, String databaseRef, String argument) {
+    record Call(Caller caller, String databaseRef, String argument) {
     }
 
     static final class Databases implements ManageDatabasesUseCase {
@@ -122,7 +123,7 @@ final class UseCaseStubs {
         }
 
         @Override
-        public DatabaseView describe(TenantId tenant, String databaseRef) {
+        public DatabaseView describe(Caller tenant, String databaseRef) {
             received.add(new Call(tenant, databaseRef, ""));
             return view.get();
         }
@@ -184,7 +185,7 @@ final class UseCaseStubs {
         final Answer<PreparedStatementInfo> info = new Answer<>();
 
         @Override
-        public PreparedStatementInfo prepare(TenantId tenant, String databaseRef, String sql) {
+        public PreparedStatementInfo prepare(Caller tenant, String databaseRef, String sql) {
             calls.add(new Call(tenant, databaseRef, sql));
             return info.get();
         }
@@ -269,13 +270,13 @@ final class UseCaseStubs {
         final Answer<DatabaseView> restored = new Answer<>();
 
         @Override
-        public BackupOutcome backup(TenantId tenant, String databaseRef, String backupName, boolean incremental) {
+        public BackupOutcome backup(Caller tenant, String databaseRef, String backupName, boolean incremental) {
             received.add(new Call(tenant, databaseRef, backupName));
             return backup.get();
         }
 
         @Override
-        public DatabaseView restore(TenantId tenant, String backupPath, String newDatabaseName) {
+        public DatabaseView restore(Caller tenant, String backupPath, String newDatabaseName) {
             received.add(new Call(tenant, backupPath, newDatabaseName));
             return restored.get();
         }
@@ -293,7 +294,7 @@ final class UseCaseStubs {
         }
 
         @Override
-        public List<String> list(TenantId tenant, String databaseRef, CancellationSignal signal) {
+        public List<String> list(Caller tenant, String databaseRef, CancellationSignal signal) {
             received.add(new Call(tenant, databaseRef, ""));
             return names.get();
         }
@@ -338,12 +339,12 @@ final class UseCaseStubs {
         }
 
         @Override
-        public List<EngineExtension> list(TenantId tenant, String databaseRef, CancellationSignal signal) {
+        public List<EngineExtension> list(Caller tenant, String databaseRef, CancellationSignal signal) {
             throw unexpected();
         }
 
         @Override
-        public String install(TenantId tenant, String databaseRef, String extensionName, CancellationSignal signal) {
+        public String install(Caller tenant, String databaseRef, String extensionName, CancellationSignal signal) {
             throw unexpected();
         }
 
@@ -357,7 +358,7 @@ final class UseCaseStubs {
         final Answer<HealthReport> report = new Answer<>();
 
         @Override
-        public HealthReport check(String tenantDatabase) {
+        public HealthReport check(Principal principal, String tenantDatabase) {
             checked.add(tenantDatabase);
             return report.get();
         }
@@ -369,12 +370,12 @@ final class UseCaseStubs {
         final Answer<DatabaseMetrics> database = new Answer<>();
 
         @Override
-        public ServiceMetrics serviceMetrics() {
+        public ServiceMetrics serviceMetrics(Principal principal) {
             return service.get();
         }
 
         @Override
-        public DatabaseMetrics databaseMetrics(String tenantDatabase) {
+        public DatabaseMetrics databaseMetrics(Principal principal, String tenantDatabase) {
             databasesAsked.add(tenantDatabase);
             return database.get();
         }
@@ -386,13 +387,13 @@ final class UseCaseStubs {
         final Answer<RunningQueryView> cancelled = new Answer<>();
 
         @Override
-        public List<RunningQueryView> list(TenantId caller) {
+        public List<RunningQueryView> list(Caller caller) {
             calls.add(new Call(caller, "", "list"));
             return listed.get();
         }
 
         @Override
-        public RunningQueryView cancel(TenantId caller, String callId) {
+        public RunningQueryView cancel(Caller caller, String callId) {
             calls.add(new Call(caller, "", callId));
             return cancelled.get();
         }

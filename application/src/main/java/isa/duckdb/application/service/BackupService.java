@@ -8,6 +8,7 @@ import isa.duckdb.application.port.out.EngineLimits;
 import isa.duckdb.application.port.out.ObjectStorage;
 import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.application.port.out.StoredObject;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.DatabaseName;
 import isa.duckdb.domain.DatabaseSettings;
@@ -36,10 +37,14 @@ public final class BackupService implements BackupUseCase {
     private final ObjectStorage storage;
     private final QueryEngine engine;
     private final Clock clock;
+    private final TenantAccess access;
+    private final TenantQuotas quotas;
 
     @Inject
     public BackupService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ObjectStorage storage,
-            QueryEngine engine, Clock clock) {
+            QueryEngine engine, Clock clock, TenantAccess access, TenantQuotas quotas) {
+        this.access = access;
+        this.quotas = quotas;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.storage = storage;
@@ -48,11 +53,18 @@ public final class BackupService implements BackupUseCase {
     }
 
     @Override
-    public BackupOutcome backup(TenantId tenant, String databaseRef, String backupName, boolean incremental) {
+    public BackupOutcome backup(Caller caller, String databaseRef, String backupName, boolean incremental) {
+        try (TenantCall call = access.enter(caller)) {
+            return backup(call.tenant(), databaseRef, backupName, incremental);
+        }
+    }
+
+    private BackupOutcome backup(TenantId tenant, String databaseRef, String backupName, boolean incremental) {
         DatabaseDescriptor descriptor = catalog.resolve(tenant, databaseRef);
         String label = backupName == null || backupName.isBlank()
                 ? descriptor.name().value()
                 : DatabaseName.of(backupName).value();
+        quotas.requireStorageRoom(tenant);
         lifecycle.syncNow(descriptor, SYNC_WAIT);
         Instant now = clock.instant();
         String path = StorageLayout.backupKey(label, now);
@@ -66,14 +78,21 @@ public final class BackupService implements BackupUseCase {
     }
 
     @Override
-    public DatabaseView restore(TenantId tenant, String backupPath, String newDatabaseName) {
-        if (newDatabaseName == null || newDatabaseName.isBlank()) {
-            throw ServiceException.invalid("new_database_name is required");
+    public DatabaseView restore(Caller caller, String backupPath, String newDatabaseName) {
+        try (TenantCall call = access.enter(caller)) {
+            TenantId tenant = call.tenant();
+            if (newDatabaseName == null || newDatabaseName.isBlank()) {
+                throw ServiceException.invalid("new_database_name is required");
+            }
+            DatabaseName name = DatabaseName.of(newDatabaseName);
+            ObjectKey key = ObjectKey.of(keyInOwnBucket(backupPath, tenant.databaseBucket()));
+            catalog.claimBucket(tenant);
+            return quotas.creatingDatabase(tenant, () -> catalog.all(tenant).size(), () -> restore(tenant, key, name));
         }
-        DatabaseName name = DatabaseName.of(newDatabaseName);
+    }
+
+    private DatabaseView restore(TenantId tenant, ObjectKey key, DatabaseName name) {
         String bucket = tenant.databaseBucket();
-        ObjectKey key = ObjectKey.of(keyInOwnBucket(backupPath, bucket));
-        catalog.claimBucket(tenant);
         catalog.requireAbsent(tenant, name);
         StoredObject backup = storage.stat(bucket, key.value())
                 .orElseThrow(() -> ServiceException.notFound("backup '" + key + "' does not exist for user '" + tenant + "'"));

@@ -2,6 +2,7 @@ package isa.duckdb.application.service;
 
 import isa.duckdb.application.port.out.EngineSession;
 import isa.duckdb.application.port.out.SchemaCatalog;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.TenantId;
@@ -14,10 +15,17 @@ import java.util.function.Function;
 final class CatalogAccess {
     private final DatabaseCatalog catalog;
     private final DatabaseLifecycle lifecycle;
+    private final TenantAccess access;
 
-    CatalogAccess(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
+    CatalogAccess(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, TenantAccess access) {
         this.catalog = catalog;
         this.lifecycle = lifecycle;
+        this.access = access;
+    }
+
+    /** The caller's tenant call ({@link TenantAccess#enter}); close it when the work is done. */
+    TenantCall enter(Caller caller) {
+        return access.enter(caller);
     }
 
     <T> T on(TenantId tenant, String databaseRef, CancellationSignal signal, Function<SchemaCatalog, T> work) {

@@ -21,6 +21,7 @@ import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.FileOptions;
 import isa.duckdb.domain.LegacyTablePrefix;
 import isa.duckdb.domain.ObjectKey;
+import isa.duckdb.domain.SafeText;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.SqlLexer;
 import isa.duckdb.domain.SqlToken;
@@ -47,10 +48,16 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
     private final DatabaseLifecycle lifecycle;
     private final ObjectStorage storage;
     private final BucketOwnership ownership;
+    private final TenantAccess access;
+    private final TenantQuotas quotas;
+    private final CallTimer timer;
 
     @Inject
     public DataTransferService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ObjectStorage storage,
-            BucketOwnership ownership) {
+            BucketOwnership ownership, TenantAccess access, TenantQuotas quotas, CallTimer timer) {
+        this.access = access;
+        this.quotas = quotas;
+        this.timer = timer;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.storage = storage;
@@ -59,11 +66,19 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
 
     @Override
     public long importObject(ImportObjectCommand command, CancellationSignal signal) {
-        DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
-        QualifiedName table = LegacyTablePrefix.of(command.tenant()).strip(QualifiedName.parse(command.table()));
+        try (TenantCall call = access.enter(command.caller())) {
+            return importObject(call.tenant(), command, signal);
+        }
+    }
+
+    private long importObject(TenantId tenant, ImportObjectCommand command, CancellationSignal signal) {
+        DatabaseDescriptor descriptor = catalog.resolve(tenant, command.databaseRef());
+        QualifiedName table = LegacyTablePrefix.of(tenant).strip(QualifiedName.parse(command.table()));
         FileOptions options = FileOptions.forReading(command.format(), command.options());
-        String bucket = readableBucket(command.tenant(), command.bucketName());
+        String bucket = readableBucket(tenant, command.bucketName());
         ObjectKey key = ObjectKey.of(command.objectKey());
+        quotas.requireStorageRoom(tenant);
+        Runnable disarm = timer.arm(signal, access.timeoutSeconds(0));
         try (Lease lease = lifecycle.acquire(descriptor, signal); EngineSession session = lease.openSession()) {
             Path file = scratchFile(lease, "import", key, options);
             try {
@@ -73,15 +88,28 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
             } finally {
                 LocalFiles.deleteQuietly(file);
             }
+        } finally {
+            disarm.run();
         }
     }
 
     @Override
     public ExportOutcome exportQuery(ExportQueryCommand command, CancellationSignal signal) {
-        DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
-        String query = LegacyTablePrefix.of(command.tenant()).rewriteSql(EmbeddedQuery.check(command.query()));
+        try (TenantCall call = access.enter(command.caller())) {
+            Runnable disarm = timer.arm(signal, access.timeoutSeconds(0));
+            try {
+                return exportQuery(call.tenant(), command, signal);
+            } finally {
+                disarm.run();
+            }
+        }
+    }
+
+    private ExportOutcome exportQuery(TenantId tenant, ExportQueryCommand command, CancellationSignal signal) {
+        DatabaseDescriptor descriptor = catalog.resolve(tenant, command.databaseRef());
+        String query = LegacyTablePrefix.of(tenant).rewriteSql(EmbeddedQuery.check(command.query()));
         FileOptions options = FileOptions.forWriting(command.format(), command.options());
-        String bucket = writableBucket(command.tenant(), command.bucketName());
+        String bucket = writableBucket(tenant, command.bucketName());
         ObjectKey key = ObjectKey.of(command.objectKey());
         if (!command.overwrite() && storage.stat(bucket, key.value()).isPresent()) {
             throw ServiceException.alreadyExists("object '" + key + "' already exists in bucket '"
@@ -107,17 +135,36 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
         if (command.maxRows() < 0) {
             throw ServiceException.invalid("max_rows may not be negative");
         }
-        DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
+        TenantCall call = access.enter(command.caller());
+        try {
+            return queryObject(call, command, signal);
+        } catch (RuntimeException e) {
+            call.close();
+            throw e;
+        }
+    }
+
+    /** The returned query owns the tenant call and frees its slot when closed. */
+    private OpenQuery queryObject(TenantCall call, QueryObjectCommand command, CancellationSignal signal) {
+        TenantId tenant = call.tenant();
+        DatabaseDescriptor descriptor = catalog.resolve(tenant, command.databaseRef());
         String query = command.query() == null || command.query().isBlank()
                 ? "SELECT * FROM " + FILE_PLACEHOLDER
-                : LegacyTablePrefix.of(command.tenant()).rewriteSql(EmbeddedQuery.check(command.query()));
+                : LegacyTablePrefix.of(tenant).rewriteSql(EmbeddedQuery.check(command.query()));
         if (!mentionsFile(query)) {
             throw ServiceException.invalid("the query must read the object as $FILE, e.g. SELECT count(*) FROM $FILE");
         }
         FileOptions options = FileOptions.forReading(command.format(), command.options());
-        String bucket = readableBucket(command.tenant(), command.bucketName());
+        String bucket = readableBucket(tenant, command.bucketName());
         ObjectKey key = ObjectKey.of(command.objectKey());
-        Lease lease = lifecycle.acquire(descriptor, signal);
+        Runnable disarm = timer.arm(signal, access.timeoutSeconds(0));
+        Lease lease;
+        try {
+            lease = lifecycle.acquire(descriptor, signal);
+        } catch (RuntimeException e) {
+            disarm.run();
+            throw e;
+        }
         Path file = null;
         EngineSession session = null;
         try {
@@ -128,28 +175,42 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
             StatementOutcome outcome = session.run(new BoundSql(sql, List.of()), signal);
             Path downloaded = file;
             return new RunningQuery(outcome, command.maxRows(), signal,
-                    List.of(session, lease, () -> LocalFiles.deleteQuietly(downloaded)), 0, (nanos, succeeded) -> { },
-                    rows -> { });
+                    List.of(session, lease, () -> LocalFiles.deleteQuietly(downloaded), disarm::run, call), 0,
+                    (nanos, succeeded) -> { }, rows -> { });
         } catch (RuntimeException e) {
             if (session != null) {
                 session.close();
             }
             lease.close();
             LocalFiles.deleteQuietly(file);
+            disarm.run();
             throw e;
         }
     }
 
     @Override
     public IncomingImport begin(ImportStreamCommand command) {
-        DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
-        QualifiedName table = LegacyTablePrefix.of(command.tenant()).strip(QualifiedName.parse(command.table()));
+        TenantCall call = access.enter(command.caller());
+        try {
+            return begin(call, command);
+        } catch (RuntimeException e) {
+            call.close();
+            throw e;
+        }
+    }
+
+    /** The upload owns the tenant call and frees its slot when it completes or is aborted. */
+    private IncomingImport begin(TenantCall call, ImportStreamCommand command) {
+        TenantId tenant = call.tenant();
+        DatabaseDescriptor descriptor = catalog.resolve(tenant, command.databaseRef());
+        QualifiedName table = LegacyTablePrefix.of(tenant).strip(QualifiedName.parse(command.table()));
         FileOptions options = FileOptions.forReading(command.format(), command.options());
         if (command.totalSize() < 0) {
             throw ServiceException.invalid("total_size may not be negative");
         }
+        quotas.requireStorageRoom(tenant);
         Path spool = lifecycle.incomingFile("upload");
-        return new SpooledImport(spool, command.totalSize(), (file, signal) -> {
+        return new SpooledImport(spool, command.totalSize(), call, (file, signal) -> {
             try (Lease lease = lifecycle.acquire(descriptor, signal); EngineSession session = lease.openSession()) {
                 Path staged = scratchFile(lease, "upload", null, options);
                 try {
@@ -164,13 +225,25 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
         });
     }
 
-    /** The caller's bucket, namespaced under its tenant; refused if another tenant owns the name. */
+    /**
+     * The caller's bucket, namespaced under its tenant. A name ending in {@code duckdb} other than the tenant's
+     * own database bucket is INVALID_ARGUMENT: namespacing can make it another tenant's database bucket
+     * ({@code alice} + {@code smith-duckdb} = {@code alice_smith}'s). A bucket another tenant owns is NOT_FOUND
+     * for this one (ownership is by exact tenant id, see {@link BucketOwnership}).
+     */
     private String readableBucket(TenantId tenant, String bucketName) {
         if (bucketName == null || bucketName.isBlank()) {
             throw ServiceException.invalid("bucket_name is required");
         }
         String bucket = tenant.namespacedBucket(bucketName.trim());
-        ownership.check(bucket, tenant);
+        if (bucket.endsWith("-" + TenantId.DATABASE_BUCKET_SUFFIX) && !bucket.equals(tenant.databaseBucket())) {
+            throw ServiceException.invalid("bucket_name '" + SafeText.quote(bucketName) + "' is reserved: names ending"
+                    + " in '" + TenantId.DATABASE_BUCKET_SUFFIX + "' are database buckets");
+        }
+        if (!ownership.mayUse(bucket, tenant)) {
+            throw ServiceException.notFound("bucket '" + SafeText.quote(bucketName) + "' does not exist for user '"
+                    + SafeText.quote(tenant.id()) + "'");
+        }
         return bucket;
     }
 

@@ -51,7 +51,7 @@ public final class DatabaseCatalog {
                 return byName.get();
             }
         }
-        if (ID_SHAPE.matcher(ref).matches()) {
+        if (ID_SHAPE.matcher(ref).matches() && ownership.mayUse(tenant.databaseBucket(), tenant)) {
             for (DatabaseDescriptor descriptor : all(tenant)) {
                 if (descriptor.id().equals(ref)) {
                     return descriptor;
@@ -63,25 +63,33 @@ public final class DatabaseCatalog {
         throw ServiceException.notFound("database '" + ref + "' does not exist for user '" + tenant.id() + "'");
     }
 
-    /** ALREADY_EXISTS when the tenant has a database of that name. */
+    /**
+     * ALREADY_EXISTS when the tenant's bucket holds a database of that name, also one whose descriptor names
+     * another tenant id (which this tenant may not see, and must not overwrite either).
+     */
     public void requireAbsent(TenantId tenant, DatabaseName name) {
-        if (find(tenant, name).isPresent()) {
+        DatabaseKey key = DatabaseKey.of(tenant, name);
+        if (find(tenant, name).isPresent() || storage.stat(key.bucket(), key.objectKey()).isPresent()) {
             throw ServiceException.alreadyExists("database '" + name + "' already exists for user '" + tenant + "'");
         }
     }
 
     /**
-     * The tenant's database of that name, if any. FAILED_PRECONDITION when another tenant owns the
-     * bucket the tenant's id maps to; checked before the cache, as the cache is keyed by bucket.
+     * The tenant's database of that name, if any: only when the bucket the tenant's id maps to is the
+     * tenant's (its owner is this exact id) and the database's descriptor names this exact id. Checked
+     * before the cache, as the cache is keyed by bucket.
      */
     public Optional<DatabaseDescriptor> find(TenantId tenant, DatabaseName name) {
         DatabaseKey key = DatabaseKey.of(tenant, name);
-        ownership.check(key.bucket(), tenant);
+        if (!ownership.mayUse(key.bucket(), tenant)) {
+            return Optional.empty();
+        }
         DatabaseDescriptor cached = known.get(key);
         if (cached != null) {
-            return Optional.of(cached);
+            return Optional.of(cached).filter(d -> d.tenant().equals(tenant));
         }
-        return storage.stat(key.bucket(), key.objectKey()).map(object -> load(tenant, name, object));
+        return storage.stat(key.bucket(), key.objectKey()).map(object -> load(tenant, name, object))
+                .filter(d -> d.tenant().equals(tenant));
     }
 
     /** Every database of the tenant, sorted by name. */
@@ -95,6 +103,7 @@ public final class DatabaseCatalog {
                 result.add(cached != null ? cached : load(tenant, databaseName, object));
             });
         }
+        result.removeIf(d -> !d.tenant().equals(tenant));
         return result;
     }
 

@@ -9,6 +9,7 @@ import isa.duckdb.application.port.in.ManageDatabasesUseCase;
 import isa.duckdb.application.port.out.ObjectStorage;
 import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.application.port.out.StoredObject;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.DatabaseName;
@@ -39,11 +40,14 @@ public final class DatabaseService implements ManageDatabasesUseCase {
     private final ObjectStorage storage;
     private final QueryEngine engine;
     private final Clock clock;
-    private final Map<String, Object> createLocks = new ConcurrentHashMap<>();
+    private final TenantAccess access;
+    private final TenantQuotas quotas;
 
     @Inject
     public DatabaseService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ObjectStorage storage,
-            QueryEngine engine, Clock clock) {
+            QueryEngine engine, Clock clock, TenantAccess access, TenantQuotas quotas) {
+        this.access = access;
+        this.quotas = quotas;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.storage = storage;
@@ -53,24 +57,22 @@ public final class DatabaseService implements ManageDatabasesUseCase {
 
     @Override
     public DatabaseView create(CreateDatabaseCommand command) {
-        TenantId tenant = command.tenant();
-        DatabaseName name = DatabaseName.of(command.name());
-        checkMetadata(command.metadata());
-        Map<String, String> metadata = withBucketLabel(command.metadata(), command.requestedBucket());
-        DatabaseSettings settings = withKnownTimeZone(DatabaseSettings.fromConfig(command.config()));
-        String lockKey = tenant.databaseBucket() + "/" + name.value();
-        synchronized (createLocks.computeIfAbsent(lockKey, k -> new Object())) {
-            try {
-                catalog.claimBucket(tenant);
+        try (TenantCall call = access.enter(command.caller())) {
+            TenantId tenant = call.tenant();
+            DatabaseName name = DatabaseName.of(command.name());
+            checkMetadata(command.metadata());
+            Map<String, String> metadata = withBucketLabel(command.metadata(), command.requestedBucket());
+            DatabaseSettings settings = withKnownTimeZone(DatabaseSettings.fromConfig(command.config()));
+            catalog.claimBucket(tenant);
+            DatabaseDescriptor descriptor = quotas.creatingDatabase(tenant, () -> catalog.all(tenant).size(), () -> {
                 catalog.requireAbsent(tenant, name);
-                DatabaseDescriptor descriptor = catalog.newDescriptor(tenant, name, command.organizationId(),
-                        metadata, settings);
-                lifecycle.createEmpty(descriptor);
-                catalog.register(descriptor);
-                return describe(tenant, descriptor.id());
-            } finally {
-                createLocks.remove(lockKey);
-            }
+                DatabaseDescriptor created = catalog.newDescriptor(tenant, name, command.organizationId(), metadata,
+                        settings);
+                lifecycle.createEmpty(created);
+                catalog.register(created);
+                return created;
+            });
+            return describe(tenant, descriptor.id());
         }
     }
 
@@ -115,6 +117,12 @@ public final class DatabaseService implements ManageDatabasesUseCase {
 
     @Override
     public DatabasePage list(ListDatabasesQuery query) {
+        try (TenantCall call = access.enter(query.caller())) {
+            return list(call.tenant(), query);
+        }
+    }
+
+    private DatabasePage list(TenantId tenant, ListDatabasesQuery query) {
         if (query.page() < 0 || query.pageSize() < 0) {
             throw ServiceException.invalid("page and page_size may not be negative");
         }
@@ -122,9 +130,10 @@ public final class DatabaseService implements ManageDatabasesUseCase {
         int page = Math.max(query.page(), 1);
         String filter = query.nameFilter() == null ? "" : query.nameFilter().toLowerCase(Locale.ROOT);
         String organization = query.organizationId() == null ? "" : query.organizationId();
+        List<DatabaseDescriptor> all = catalog.all(tenant);
         Map<String, StoredObject> objects = new ConcurrentHashMap<>();
-        storage.list(query.tenant().databaseBucket(), "").forEach(o -> objects.put(o.key(), o));
-        List<DatabaseDescriptor> matching = catalog.all(query.tenant()).stream()
+        storage.list(tenant.databaseBucket(), "").forEach(o -> objects.put(o.key(), o));
+        List<DatabaseDescriptor> matching = all.stream()
                 .filter(d -> d.name().value().toLowerCase(Locale.ROOT).contains(filter))
                 .filter(d -> organization.isEmpty() || organization.equals(d.organizationId()))
                 .toList();
@@ -145,7 +154,13 @@ public final class DatabaseService implements ManageDatabasesUseCase {
     }
 
     @Override
-    public DatabaseView describe(TenantId tenant, String databaseRef) {
+    public DatabaseView describe(Caller caller, String databaseRef) {
+        try (TenantCall call = access.enter(caller)) {
+            return describe(call.tenant(), databaseRef);
+        }
+    }
+
+    private DatabaseView describe(TenantId tenant, String databaseRef) {
         DatabaseDescriptor descriptor = catalog.resolve(tenant, databaseRef);
         try (Lease lease = lifecycle.acquire(descriptor, CancellationSignal.none())) {
             int tables = lease.tableCount();
@@ -158,7 +173,14 @@ public final class DatabaseService implements ManageDatabasesUseCase {
 
     @Override
     public String delete(DeleteDatabaseCommand command) {
-        TenantId tenant = command.tenant();
+        try (TenantCall call = access.enter(command.caller())) {
+            String message = delete(call.tenant(), command);
+            quotas.forget(call.tenant());
+            return message;
+        }
+    }
+
+    private String delete(TenantId tenant, DeleteDatabaseCommand command) {
         DatabaseDescriptor descriptor = catalog.resolve(tenant, command.databaseRef());
         DatabaseName name = descriptor.name();
         lifecycle.discard(tenant, name, command.force(), !command.deleteFromStorage());

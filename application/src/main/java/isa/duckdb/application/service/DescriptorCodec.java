@@ -48,6 +48,10 @@ final class DescriptorCodec {
         return out.toByteArray();
     }
 
+    /**
+     * @param tenant the tenant whose bucket held the descriptor; the descriptor keeps the exact tenant id it
+     *     was written for, which may differ (another id mapping to the same bucket), so callers compare it
+     */
     static DatabaseDescriptor decode(byte[] bytes, TenantId tenant) {
         Properties properties = new Properties();
         try {
@@ -68,7 +72,7 @@ final class DescriptorCodec {
             return new DatabaseDescriptor(
                     Objects.requireNonNull(properties.getProperty("id"), "id"),
                     DatabaseName.of(properties.getProperty("name")),
-                    tenant,
+                    TenantId.of(properties.getProperty("tenant", tenant.id())),
                     properties.getProperty("organization_id", ""),
                     Instant.parse(properties.getProperty("created_at")),
                     Instant.parse(properties.getProperty("last_accessed", properties.getProperty("created_at"))),

@@ -1,6 +1,7 @@
 package isa.duckdb.application.service;
 
 import isa.duckdb.application.port.in.ManageExtensionsUseCase;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.EngineExtension;
 import isa.duckdb.domain.ExtensionAllowList;
@@ -21,18 +22,27 @@ public final class ExtensionService implements ManageExtensionsUseCase {
     private final ExtensionAllowList allowList;
 
     @Inject
-    public ExtensionService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ExtensionAllowList allowList) {
-        this.access = new CatalogAccess(catalog, lifecycle);
+    public ExtensionService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, ExtensionAllowList allowList,
+            TenantAccess tenants) {
+        this.access = new CatalogAccess(catalog, lifecycle, tenants);
         this.allowList = allowList;
     }
 
     @Override
-    public List<EngineExtension> list(TenantId tenant, String databaseRef, CancellationSignal signal) {
-        return access.on(tenant, databaseRef, signal, catalog -> catalog.extensions());
+    public List<EngineExtension> list(Caller caller, String databaseRef, CancellationSignal signal) {
+        try (TenantCall call = access.enter(caller)) {
+            return access.on(call.tenant(), databaseRef, signal, catalog -> catalog.extensions());
+        }
     }
 
     @Override
-    public String install(TenantId tenant, String databaseRef, String extensionName, CancellationSignal signal) {
+    public String install(Caller caller, String databaseRef, String extensionName, CancellationSignal signal) {
+        try (TenantCall call = access.enter(caller)) {
+            return install(call.tenant(), databaseRef, extensionName, signal);
+        }
+    }
+
+    private String install(TenantId tenant, String databaseRef, String extensionName, CancellationSignal signal) {
         ExtensionName name = ExtensionName.of(extensionName);
         if (!allowList.permits(name)) {
             throw ServiceException.failedPrecondition("extension '" + name + "' is not on this server's allow-list ("

@@ -14,6 +14,7 @@ import isa.duckdb.domain.SqlLexer;
 import isa.duckdb.domain.SqlScript;
 import isa.duckdb.domain.SqlToken;
 import isa.duckdb.domain.SqlType;
+import isa.duckdb.domain.TenantId;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
@@ -32,25 +33,31 @@ public final class FunctionService implements CreateFunctionUseCase {
     private final CatalogAccess access;
 
     @Inject
-    public FunctionService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
-        this.access = new CatalogAccess(catalog, lifecycle);
+    public FunctionService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, TenantAccess tenants) {
+        this.access = new CatalogAccess(catalog, lifecycle, tenants);
     }
 
     @Override
     public String create(CreateFunctionCommand command, CancellationSignal signal) {
+        try (TenantCall call = access.enter(command.caller())) {
+            return create(call.tenant(), command, signal);
+        }
+    }
+
+    private String create(TenantId tenant, CreateFunctionCommand command, CancellationSignal signal) {
         if (command.name() == null || command.name().isEmpty()) {
             throw ServiceException.invalid("function_name is required");
         }
         Identifier name = Identifier.of(command.name());
         List<Identifier> parameters = command.parameters().stream().map(Identifier::of).toList();
-        String bodyText = LegacyTablePrefix.of(command.tenant()).rewriteSql(command.body());
+        String bodyText = LegacyTablePrefix.of(tenant).rewriteSql(command.body());
         SqlExpression body = SqlExpression.of("function_body", bodyText);
         ClientSqlPolicy.check(SqlScript.parse(body.text()));
         Optional<SqlType> returnType = command.returnType() == null || command.returnType().isBlank()
                 ? Optional.empty()
                 : Optional.of(SqlType.of("return_type", command.returnType()));
         MacroDefinition macro = new MacroDefinition(name, parameters, body, returnType, isQuery(body.text()));
-        return access.on(command.tenant(), command.databaseRef(), signal, catalog -> {
+        return access.on(tenant, command.databaseRef(), signal, catalog -> {
             catalog.createMacro(macro);
             return "function '" + SafeText.quote(name.value()) + "' created with " + parameters.size() + " parameter(s)"
                     + (macro.table() ? ", returning a table" : returnType.map(t -> ", returning " + t.text()).orElse(""));

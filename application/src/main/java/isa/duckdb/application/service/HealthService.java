@@ -6,6 +6,7 @@ import isa.duckdb.application.port.out.ObjectStorage;
 import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
+import isa.duckdb.domain.Principal;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.TenantDatabaseRef;
 import jakarta.inject.Inject;
@@ -40,10 +41,13 @@ public final class HealthService implements CheckHealthUseCase {
     }
 
     @Override
-    public HealthReport check(String tenantDatabase) {
+    public HealthReport check(Principal principal, String tenantDatabase) {
         TenantDatabaseRef database = tenantDatabase == null || tenantDatabase.isEmpty()
                 ? null
                 : TenantDatabaseRef.parse(tenantDatabase);
+        if (database != null) {
+            principal.requireMayActAs(database.tenant());
+        }
         Map<String, String> checks = new LinkedHashMap<>();
         checks.put("engine", outcome(() -> {
             engine.selfTest();

@@ -4,6 +4,7 @@ import isa.duckdb.application.port.in.DatabaseMetrics;
 import isa.duckdb.application.port.in.GetMetricsUseCase;
 import isa.duckdb.application.port.in.ServiceMetrics;
 import isa.duckdb.domain.DatabaseDescriptor;
+import isa.duckdb.domain.Principal;
 import isa.duckdb.domain.TenantDatabaseRef;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -30,7 +31,8 @@ public final class MetricsService implements GetMetricsUseCase {
     }
 
     @Override
-    public ServiceMetrics serviceMetrics() {
+    public ServiceMetrics serviceMetrics(Principal principal) {
+        principal.requireAdmin("service-wide metrics and detailed health");
         LifecycleStats stats = lifecycle.stats();
         return new ServiceMetrics(queries.summary(), queries.failures(), stats.openDatabases(), stats.dirtyDatabases(),
                 stats.cacheHits(), stats.cacheMisses(), stats.syncs(), stats.syncFailures(),
@@ -38,8 +40,9 @@ public final class MetricsService implements GetMetricsUseCase {
     }
 
     @Override
-    public DatabaseMetrics databaseMetrics(String tenantDatabase) {
+    public DatabaseMetrics databaseMetrics(Principal principal, String tenantDatabase) {
         TenantDatabaseRef ref = TenantDatabaseRef.parse(tenantDatabase);
+        principal.requireMayActAs(ref.tenant());
         DatabaseDescriptor descriptor = catalog.resolve(ref.tenant(), ref.database());
         DatabaseActivity activity = lifecycle.activity(descriptor.tenant(), descriptor.name());
         return new DatabaseMetrics(descriptor.tenant().id(), descriptor.name().value(), descriptor.id(),

@@ -2,6 +2,7 @@ package isa.duckdb.application.service;
 
 import isa.duckdb.application.port.in.ControlQueriesUseCase;
 import isa.duckdb.application.port.in.RunningQueryView;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.SafeText;
 import isa.duckdb.domain.ServiceException;
@@ -9,6 +10,7 @@ import isa.duckdb.domain.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * ListRunningQueries and CancelQuery over {@link RunningQueries}. Who may see and cancel what is
@@ -25,17 +27,19 @@ public final class QueryControlService implements ControlQueriesUseCase {
     }
 
     @Override
-    public List<RunningQueryView> list(TenantId caller) {
-        return running.all().stream().filter(q -> mayControl(caller, q)).map(RunningQueries.Entry::view).toList();
+    public List<RunningQueryView> list(Caller caller) {
+        Predicate<RunningQueries.Entry> visible = visibleTo(caller);
+        return running.all().stream().filter(visible).map(RunningQueries.Entry::view).toList();
     }
 
     @Override
-    public RunningQueryView cancel(TenantId caller, String callId) {
+    public RunningQueryView cancel(Caller caller, String callId) {
         if (callId == null || callId.isBlank()) {
             throw ServiceException.invalid("call_id is required");
         }
+        Predicate<RunningQueries.Entry> visible = visibleTo(caller);
         List<RunningQueries.Entry> matching = running.all().stream()
-                .filter(q -> q.callId().equals(callId) && mayControl(caller, q))
+                .filter(q -> q.callId().equals(callId) && visible.test(q))
                 .toList();
         if (matching.isEmpty()) {
             throw new ServiceException(ErrorKind.NOT_FOUND, "no running query has call id " + SafeText.quote(callId));
@@ -46,10 +50,14 @@ public final class QueryControlService implements ControlQueriesUseCase {
     }
 
     /**
-     * Whether {@code caller} may see and cancel {@code query}. Authentication mode {@code none} (the only
-     * one today): any caller, any query (README, "Running queries").
+     * Which queries the caller may see and cancel (issue 14): all for an administrator (every caller in
+     * authentication mode {@code none}), else those of the tenant its principal acts as.
      */
-    private static boolean mayControl(TenantId caller, RunningQueries.Entry query) {
-        return caller != null && query != null;
+    private static Predicate<RunningQueries.Entry> visibleTo(Caller caller) {
+        if (caller.principal().isAdmin()) {
+            return query -> true;
+        }
+        TenantId tenant = caller.principal().actAs(caller.userId());
+        return query -> query.view().tenant().equals(tenant.id());
     }
 }

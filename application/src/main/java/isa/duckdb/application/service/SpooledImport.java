@@ -20,13 +20,16 @@ final class SpooledImport implements IncomingImport {
     private final Path spool;
     private final long announcedSize;
     private final Importer importer;
+    private final AutoCloseable call;
     private OutputStream out;
     private long received;
     private boolean finished;
 
-    SpooledImport(Path spool, long announcedSize, Importer importer) {
+    /** @param call the tenant call the upload holds; closed when the upload completes or is aborted */
+    SpooledImport(Path spool, long announcedSize, AutoCloseable call, Importer importer) {
         this.spool = spool;
         this.announcedSize = announcedSize;
+        this.call = call;
         this.importer = importer;
     }
 
@@ -70,6 +73,7 @@ final class SpooledImport implements IncomingImport {
             return importer.importFile(spool, signal);
         } finally {
             LocalFiles.deleteQuietly(spool);
+            endCall();
         }
     }
 
@@ -82,6 +86,15 @@ final class SpooledImport implements IncomingImport {
             // nothing to keep
         }
         LocalFiles.deleteQuietly(spool);
+        endCall();
+    }
+
+    private void endCall() {
+        try {
+            call.close();
+        } catch (Exception ignored) {
+            // freeing a slot does not fail
+        }
     }
 
     private void close() {

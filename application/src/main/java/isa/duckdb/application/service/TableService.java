@@ -8,6 +8,7 @@ import isa.duckdb.application.port.in.ListTablesQuery;
 import isa.duckdb.application.port.in.ManageTablesUseCase;
 import isa.duckdb.application.port.in.TableRef;
 import isa.duckdb.application.port.out.SchemaCatalog;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ColumnDefinition;
 import isa.duckdb.domain.Identifier;
@@ -34,25 +35,28 @@ public final class TableService implements ManageTablesUseCase {
     private final CatalogAccess access;
 
     @Inject
-    public TableService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
-        this.access = new CatalogAccess(catalog, lifecycle);
+    public TableService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, TenantAccess tenants) {
+        this.access = new CatalogAccess(catalog, lifecycle, tenants);
     }
 
     @Override
     public CreatedTable create(CreateTableCommand command, CancellationSignal signal) {
-        QualifiedName name = tableName(command.tenant(), command.tableName());
-        TableDefinition definition = definition(name, command);
-        return access.on(command.tenant(), command.databaseRef(), signal, catalog -> {
-            Optional<TableDescription> existing = catalog.describeTable(name);
-            if (existing.isPresent()) {
-                if (command.ifNotExists()) {
-                    return new CreatedTable(false, existing.get());
+        try (TenantCall call = access.enter(command.caller())) {
+            QualifiedName name = tableName(call.tenant(), command.tableName());
+            TableDefinition definition = definition(name, command);
+            return access.on(call.tenant(), command.databaseRef(), signal, catalog -> {
+                Optional<TableDescription> existing = catalog.describeTable(name);
+                if (existing.isPresent()) {
+                    if (command.ifNotExists()) {
+                        return new CreatedTable(false, existing.get());
+                    }
+                    throw ServiceException.alreadyExists("table '" + SafeText.quote(name.toString())
+                            + "' already exists");
                 }
-                throw ServiceException.alreadyExists("table '" + SafeText.quote(name.toString()) + "' already exists");
-            }
-            catalog.createTable(definition);
-            return new CreatedTable(true, catalog.describeTable(name).orElseThrow(() -> missing(name)));
-        });
+                catalog.createTable(definition);
+                return new CreatedTable(true, catalog.describeTable(name).orElseThrow(() -> missing(name)));
+            });
+        }
     }
 
     private static TableDefinition definition(QualifiedName name, CreateTableCommand command) {
@@ -87,29 +91,38 @@ public final class TableService implements ManageTablesUseCase {
         Optional<String> schema = query.schemaName() == null || query.schemaName().isEmpty()
                 ? Optional.empty()
                 : Optional.of(Identifier.of(query.schemaName()).value());
-        String filter = query.nameFilter() == null ? "" : LegacyTablePrefix.of(query.tenant()).stripName(query.nameFilter());
-        return access.on(query.tenant(), query.databaseRef(), signal, catalog -> catalog.listTables(schema, filter));
+        try (TenantCall call = access.enter(query.caller())) {
+            String filter = query.nameFilter() == null ? ""
+                    : LegacyTablePrefix.of(call.tenant()).stripName(query.nameFilter());
+            return access.on(call.tenant(), query.databaseRef(), signal, catalog -> catalog.listTables(schema, filter));
+        }
     }
 
     @Override
     public TableDescription describe(TableRef table, CancellationSignal signal) {
-        QualifiedName name = tableName(table.tenant(), table.name());
-        return access.on(table.tenant(), table.databaseRef(), signal,
-                catalog -> catalog.describeTable(name).orElseThrow(() -> missing(name)));
+        try (TenantCall call = access.enter(table.caller())) {
+            QualifiedName name = tableName(call.tenant(), table.name());
+            return access.on(call.tenant(), table.databaseRef(), signal,
+                    catalog -> catalog.describeTable(name).orElseThrow(() -> missing(name)));
+        }
     }
 
     @Override
     public TableStatistics statistics(TableRef table, boolean includeColumns, CancellationSignal signal) {
-        QualifiedName name = tableName(table.tenant(), table.name());
-        return access.on(table.tenant(), table.databaseRef(), signal,
-                catalog -> catalog.tableStatistics(name, includeColumns).orElseThrow(() -> missing(name)));
+        try (TenantCall call = access.enter(table.caller())) {
+            QualifiedName name = tableName(call.tenant(), table.name());
+            return access.on(call.tenant(), table.databaseRef(), signal,
+                    catalog -> catalog.tableStatistics(name, includeColumns).orElseThrow(() -> missing(name)));
+        }
     }
 
     @Override
     public String drop(DropTableCommand command, CancellationSignal signal) {
         TableRef table = command.table();
-        QualifiedName name = tableName(table.tenant(), table.name());
-        return access.on(table.tenant(), table.databaseRef(), signal, catalog -> drop(catalog, name, command));
+        try (TenantCall call = access.enter(table.caller())) {
+            QualifiedName name = tableName(call.tenant(), table.name());
+            return access.on(call.tenant(), table.databaseRef(), signal, catalog -> drop(catalog, name, command));
+        }
     }
 
     private static String drop(SchemaCatalog catalog, QualifiedName name, DropTableCommand command) {

@@ -4,6 +4,7 @@ import isa.duckdb.application.port.in.CreateViewCommand;
 import isa.duckdb.application.port.in.ManageViewsUseCase;
 import isa.duckdb.application.port.in.TableRef;
 import isa.duckdb.application.port.out.SchemaCatalog;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ClientSqlPolicy;
 import isa.duckdb.domain.LegacyTablePrefix;
@@ -21,19 +22,21 @@ public final class ViewService implements ManageViewsUseCase {
     private final CatalogAccess access;
 
     @Inject
-    public ViewService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle) {
-        this.access = new CatalogAccess(catalog, lifecycle);
+    public ViewService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, TenantAccess tenants) {
+        this.access = new CatalogAccess(catalog, lifecycle, tenants);
     }
 
     @Override
     public String create(CreateViewCommand command, CancellationSignal signal) {
         TableRef view = command.view();
-        QualifiedName name = TableService.tableName(view.tenant(), view.name());
-        String query = singleQuery(view.tenant(), command.query());
-        return access.on(view.tenant(), view.databaseRef(), signal, catalog -> {
-            catalog.createView(name, query, command.replace());
-            return "view '" + name + "' " + (command.replace() ? "created or replaced" : "created");
-        });
+        try (TenantCall call = access.enter(view.caller())) {
+            QualifiedName name = TableService.tableName(call.tenant(), view.name());
+            String query = singleQuery(call.tenant(), command.query());
+            return access.on(call.tenant(), view.databaseRef(), signal, catalog -> {
+                catalog.createView(name, query, command.replace());
+                return "view '" + name + "' " + (command.replace() ? "created or replaced" : "created");
+            });
+        }
     }
 
     /** The one statement of the text, without a trailing separator; the legacy prefix resolved. */
@@ -55,19 +58,23 @@ public final class ViewService implements ManageViewsUseCase {
     }
 
     @Override
-    public List<String> list(TenantId tenant, String databaseRef, CancellationSignal signal) {
-        return access.on(tenant, databaseRef, signal, SchemaCatalog::listViews);
+    public List<String> list(Caller caller, String databaseRef, CancellationSignal signal) {
+        try (TenantCall call = access.enter(caller)) {
+            return access.on(call.tenant(), databaseRef, signal, SchemaCatalog::listViews);
+        }
     }
 
     @Override
     public String drop(TableRef view, CancellationSignal signal) {
-        QualifiedName name = TableService.tableName(view.tenant(), view.name());
-        return access.on(view.tenant(), view.databaseRef(), signal, catalog -> {
-            if (!catalog.viewExists(name)) {
-                throw ServiceException.notFound("view '" + SafeText.quote(name.toString()) + "' does not exist");
-            }
-            catalog.dropView(name);
-            return "view '" + name + "' dropped";
-        });
+        try (TenantCall call = access.enter(view.caller())) {
+            QualifiedName name = TableService.tableName(call.tenant(), view.name());
+            return access.on(call.tenant(), view.databaseRef(), signal, catalog -> {
+                if (!catalog.viewExists(name)) {
+                    throw ServiceException.notFound("view '" + SafeText.quote(name.toString()) + "' does not exist");
+                }
+                catalog.dropView(name);
+                return "view '" + name + "' dropped";
+            });
+        }
     }
 }

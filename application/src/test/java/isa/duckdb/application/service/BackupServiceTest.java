@@ -12,6 +12,7 @@ import isa.duckdb.application.port.in.QueryCommand;
 import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.application.port.out.StoredObject;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
@@ -61,7 +62,7 @@ class BackupServiceTest {
     void aBackupIsACopyOfTheDatabaseFileUnderBackupsStampedWithTheClock() {
         harness.clock.advance(Duration.ofMinutes(90));
 
-        BackupOutcome outcome = backups.backup(LENA, "sales", "", false);
+        BackupOutcome outcome = backups.backup(Caller.trusted(LENA), "sales", "", false);
 
         assertThat(outcome.path()).isEqualTo("backups/sales-20240301T133000.123Z.duckdb");
         assertThat(outcome.time()).isEqualTo(ServicesFixture.START.plus(Duration.ofMinutes(90)));
@@ -72,15 +73,15 @@ class BackupServiceTest {
 
     @Test
     void aBackupHoldsChangesNotYetWrittenBackAndARestoreReadsThem() {
-        harness.queries().execute(new StatementCommand(LENA, "sales", "CREATE TABLE orders (id INTEGER); "
+        harness.queries().execute(new StatementCommand(Caller.trusted(LENA), "sales", "CREATE TABLE orders (id INTEGER); "
                 + "INSERT INTO orders VALUES (1), (2)", "", Map.of(), 0), CancellationSignal.none());
 
-        String path = backups.backup(LENA, "sales", "", false).path();
-        DatabaseView restored = backups.restore(LENA, path, "restored");
+        String path = backups.backup(Caller.trusted(LENA), "sales", "", false).path();
+        DatabaseView restored = backups.restore(Caller.trusted(LENA), path, "restored");
 
         assertThat(restored.tableCount()).isEqualTo(1);
-        assertThat(harness.databases().describe(LENA, "restored").tableCount()).isEqualTo(1);
-        try (OpenQuery query = harness.queries().open(new QueryCommand(LENA, "restored", "SELECT count(*) FROM orders",
+        assertThat(harness.databases().describe(Caller.trusted(LENA), "restored").tableCount()).isEqualTo(1);
+        try (OpenQuery query = harness.queries().open(new QueryCommand(Caller.trusted(LENA), "restored", "SELECT count(*) FROM orders",
                 "", Map.of(), 0, 0), CancellationSignal.none())) {
             assertThat(query.next(1).toRows().get(0)[0]).isEqualTo(new Value.Int(2));
         }
@@ -88,10 +89,10 @@ class BackupServiceTest {
 
     @Test
     void aFileWithTheRightHeaderThatTheEngineCannotOpenIsRefused() throws Exception {
-        String path = backups.backup(LENA, "sales", "", false).path();
+        String path = backups.backup(Caller.trusted(LENA), "sales", "", false).path();
         engine.failNextOpen(new ServiceException(ErrorKind.INTERNAL, "IO Error: the file is damaged"));
 
-        String message = failureOf(() -> backups.restore(LENA, path, "copy"), ErrorKind.INVALID_ARGUMENT).getMessage();
+        String message = failureOf(() -> backups.restore(Caller.trusted(LENA), path, "copy"), ErrorKind.INVALID_ARGUMENT).getMessage();
 
         assertThat(message).contains("not a readable DuckDB database").doesNotContain("IO Error");
         assertThat(harness.storage.stat(LENAS_BUCKET, "copy.duckdb")).isEmpty();
@@ -102,14 +103,14 @@ class BackupServiceTest {
     void aNamedBackupCarriesItsNameAndANameThatCannotBeAKeyIsRefused() {
         String sales = harness.catalog.resolve(LENA, "sales").id();
 
-        assertThat(backups.backup(LENA, sales, "before-migration", false).path())
+        assertThat(backups.backup(Caller.trusted(LENA), sales, "before-migration", false).path())
                 .isEqualTo("backups/before-migration-20240301T120000.123Z.duckdb");
-        failureOf(() -> backups.backup(LENA, "sales", "../escape", false), ErrorKind.INVALID_ARGUMENT);
+        failureOf(() -> backups.backup(Caller.trusted(LENA), "sales", "../escape", false), ErrorKind.INVALID_ARGUMENT);
     }
 
     @Test
     void anIncrementalBackupIsAFullCopyAndSaysSo() {
-        BackupOutcome outcome = backups.backup(LENA, "sales", "", true);
+        BackupOutcome outcome = backups.backup(Caller.trusted(LENA), "sales", "", true);
 
         assertThat(outcome.message()).contains("incremental backups are not supported");
         assertThat(keys("backups/")).containsExactly(outcome.path());
@@ -117,16 +118,16 @@ class BackupServiceTest {
 
     @Test
     void backingUpAMissingDatabaseIsNotFound() {
-        failureOf(() -> backups.backup(LENA, "nope", "", false), ErrorKind.NOT_FOUND);
-        failureOf(() -> backups.backup(ServiceHarness.MIA, "sales", "", false), ErrorKind.NOT_FOUND);
+        failureOf(() -> backups.backup(Caller.trusted(LENA), "nope", "", false), ErrorKind.NOT_FOUND);
+        failureOf(() -> backups.backup(Caller.trusted(ServiceHarness.MIA), "sales", "", false), ErrorKind.NOT_FOUND);
     }
 
     @Test
     void aRestoreMakesANewDatabaseFromTheBackup() throws Exception {
-        String path = backups.backup(LENA, "sales", "", false).path();
+        String path = backups.backup(Caller.trusted(LENA), "sales", "", false).path();
         harness.clock.advance(Duration.ofMinutes(1));
 
-        DatabaseView restored = backups.restore(LENA, path, "sales_copy");
+        DatabaseView restored = backups.restore(Caller.trusted(LENA), path, "sales_copy");
 
         assertThat(restored.descriptor().name().value()).isEqualTo("sales_copy");
         assertThat(restored.descriptor().metadata()).containsEntry("restored_from", path);
@@ -139,10 +140,10 @@ class BackupServiceTest {
 
     @Test
     void aBackupPathMayNameTheOwnBucket() {
-        String path = backups.backup(LENA, "sales", "", false).path();
+        String path = backups.backup(Caller.trusted(LENA), "sales", "", false).path();
 
-        backups.restore(LENA, LENAS_BUCKET + "/" + path, "copy_a");
-        backups.restore(LENA, "s3://" + LENAS_BUCKET + "/" + path, "copy_b");
+        backups.restore(Caller.trusted(LENA), LENAS_BUCKET + "/" + path, "copy_a");
+        backups.restore(Caller.trusted(LENA), "s3://" + LENAS_BUCKET + "/" + path, "copy_b");
 
         assertThat(keys("")).contains("copy_a.duckdb", "copy_b.duckdb");
     }
@@ -150,11 +151,11 @@ class BackupServiceTest {
     @Test
     void aBackupInAnotherTenantsBucketIsRefused() {
         harness.create(ServiceHarness.MIA, "secrets");
-        String miasBackup = harness.backups().backup(ServiceHarness.MIA, "secrets", "", false).path();
+        String miasBackup = harness.backups().backup(Caller.trusted(ServiceHarness.MIA), "secrets", "", false).path();
 
-        failureOf(() -> backups.restore(LENA, "s3://user-mia-duckdb/" + miasBackup, "stolen"),
+        failureOf(() -> backups.restore(Caller.trusted(LENA), "s3://user-mia-duckdb/" + miasBackup, "stolen"),
                 ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> backups.restore(LENA, "user-mia-duckdb/" + miasBackup, "stolen"), ErrorKind.NOT_FOUND);
+        failureOf(() -> backups.restore(Caller.trusted(LENA), "user-mia-duckdb/" + miasBackup, "stolen"), ErrorKind.NOT_FOUND);
         assertThat(harness.storage.stat(LENAS_BUCKET, "stolen.duckdb")).isEmpty();
     }
 
@@ -162,7 +163,7 @@ class BackupServiceTest {
     void aFileThatIsNotADatabaseIsRefusedAndNothingIsCreated() throws Exception {
         harness.storage.put(LENAS_BUCKET, "backups/notes.duckdb", "just text".getBytes(StandardCharsets.UTF_8));
 
-        String message = failureOf(() -> backups.restore(LENA, "backups/notes.duckdb", "notes"),
+        String message = failureOf(() -> backups.restore(Caller.trusted(LENA), "backups/notes.duckdb", "notes"),
                 ErrorKind.INVALID_ARGUMENT).getMessage();
 
         assertThat(message).contains("not a DuckDB database");
@@ -173,20 +174,20 @@ class BackupServiceTest {
 
     @Test
     void restoringOverAnExistingNameIsRefused() {
-        String path = backups.backup(LENA, "sales", "", false).path();
+        String path = backups.backup(Caller.trusted(LENA), "sales", "", false).path();
 
-        failureOf(() -> backups.restore(LENA, path, "sales"), ErrorKind.ALREADY_EXISTS);
+        failureOf(() -> backups.restore(Caller.trusted(LENA), path, "sales"), ErrorKind.ALREADY_EXISTS);
     }
 
     @Test
     void restoringAMissingBackupIsNotFound() {
-        failureOf(() -> backups.restore(LENA, "backups/none.duckdb", "x"), ErrorKind.NOT_FOUND);
+        failureOf(() -> backups.restore(Caller.trusted(LENA), "backups/none.duckdb", "x"), ErrorKind.NOT_FOUND);
     }
 
     @Test
     void aRestoreNeedsABackupPathAndANewName() {
-        failureOf(() -> backups.restore(LENA, "", "x"), ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> backups.restore(LENA, "backups/a.duckdb", " "), ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> backups.restore(LENA, "../a.duckdb", "x"), ErrorKind.INVALID_ARGUMENT);
+        failureOf(() -> backups.restore(Caller.trusted(LENA), "", "x"), ErrorKind.INVALID_ARGUMENT);
+        failureOf(() -> backups.restore(Caller.trusted(LENA), "backups/a.duckdb", " "), ErrorKind.INVALID_ARGUMENT);
+        failureOf(() -> backups.restore(Caller.trusted(LENA), "../a.duckdb", "x"), ErrorKind.INVALID_ARGUMENT);
     }
 }

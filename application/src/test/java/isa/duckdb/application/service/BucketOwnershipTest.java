@@ -76,6 +76,26 @@ class BucketOwnershipTest {
     }
 
     @Test
+    void anOwnerlessBucketHoldingObjectsIsAdoptedByTheFirstTenantThatUsesIt() {
+        storage.ensureBucket(SHARED);
+        storage.put(SHARED, "legacy.duckdb", new byte[1]);
+
+        assertThat(ownership.mayUse(SHARED, DASH)).isTrue();
+
+        assertThat(storage.get(SHARED, ".owner")).map(b -> new String(b, StandardCharsets.UTF_8)).contains("a-b");
+        assertThat(ownership.mayUse(SHARED, UNDERSCORE)).isFalse();
+    }
+
+    @Test
+    void theOwnerIsComparedByItsExactId() {
+        ownership.claim(SHARED, UNDERSCORE);
+
+        assertThat(ownership.mayUse(SHARED, TenantId.of("A_B"))).isFalse();
+        assertThat(ownership.mayUse(SHARED, TenantId.of("a_b "))).isFalse();
+        assertThat(new BucketOwnership(storage).mayUse(SHARED, UNDERSCORE)).isTrue();
+    }
+
+    @Test
     void aStorageOutageIsReportedAsUnavailable() {
         storage.setAvailable(false);
 

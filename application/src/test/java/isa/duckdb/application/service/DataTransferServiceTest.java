@@ -14,6 +14,8 @@ import isa.duckdb.application.port.in.QueryCommand;
 import isa.duckdb.application.port.in.QueryObjectCommand;
 import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.application.port.out.InMemoryQueryEngine;
+import isa.duckdb.domain.Principal;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.TenantId;
@@ -55,11 +57,11 @@ class DataTransferServiceTest {
     }
 
     private void execute(String sql) {
-        harness.queries().execute(new StatementCommand(LENA, "sales", sql, "", Map.of(), 0), CancellationSignal.none());
+        harness.queries().execute(new StatementCommand(Caller.trusted(LENA), "sales", sql, "", Map.of(), 0), CancellationSignal.none());
     }
 
     private List<Value[]> rowsOf(String sql) {
-        try (OpenQuery query = harness.queries().open(new QueryCommand(LENA, "sales", sql, "", Map.of(), 0, 0),
+        try (OpenQuery query = harness.queries().open(new QueryCommand(Caller.trusted(LENA), "sales", sql, "", Map.of(), 0, 0),
                 CancellationSignal.none())) {
             return drain(query);
         }
@@ -75,15 +77,15 @@ class DataTransferServiceTest {
 
     private static ImportObjectCommand importing(String table, String bucket, String key, boolean create,
             boolean truncate) {
-        return new ImportObjectCommand(LENA, "sales", table, bucket, key, "csv", create, truncate, Map.of());
+        return new ImportObjectCommand(Caller.trusted(LENA), "sales", table, bucket, key, "csv", create, truncate, Map.of());
     }
 
     private static ExportQueryCommand exporting(String query, String bucket, String key, boolean overwrite) {
-        return new ExportQueryCommand(LENA, "sales", query, bucket, key, "csv", Map.of(), overwrite);
+        return new ExportQueryCommand(Caller.trusted(LENA), "sales", query, bucket, key, "csv", Map.of(), overwrite);
     }
 
     private static QueryObjectCommand querying(String query, String key, int maxRows) {
-        return new QueryObjectCommand(LENA, "sales", "imports", key, "csv", query, Map.of(), maxRows);
+        return new QueryObjectCommand(Caller.trusted(LENA), "sales", "imports", key, "csv", query, Map.of(), maxRows);
     }
 
     /** Files in the working folders other than the open databases' own files: spools, downloads, exports. */
@@ -97,7 +99,7 @@ class DataTransferServiceTest {
     }
 
     private int callsInFlight() {
-        return harness.metricsService().databaseMetrics("lena/sales").callsInFlight();
+        return harness.metricsService().databaseMetrics(Principal.trusted(), "lena/sales").callsInFlight();
     }
 
     @Test
@@ -145,9 +147,9 @@ class DataTransferServiceTest {
                 CancellationSignal.none()), ErrorKind.INVALID_ARGUMENT);
         failureOf(() -> transfers.importObject(importing("items", "imports", "../user-mia-imports/x.csv", true, false),
                 CancellationSignal.none()), ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> transfers.importObject(new ImportObjectCommand(LENA, "sales", "items", "imports", "in/new.csv",
+        failureOf(() -> transfers.importObject(new ImportObjectCommand(Caller.trusted(LENA), "sales", "items", "imports", "in/new.csv",
                 "xlsx", true, false, Map.of()), CancellationSignal.none()), ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> transfers.importObject(new ImportObjectCommand(LENA, "sales", "items", "imports", "in/new.csv",
+        failureOf(() -> transfers.importObject(new ImportObjectCommand(Caller.trusted(LENA), "sales", "items", "imports", "in/new.csv",
                 "csv", true, false, Map.of("filename", "true")), CancellationSignal.none()), ErrorKind.INVALID_ARGUMENT);
 
         assertThat(engine.executed()).noneMatch(sql -> sql.contains("read_csv"));
@@ -210,16 +212,29 @@ class DataTransferServiceTest {
         assertThat(a.namespacedBucket("b-c")).isEqualTo(ab.namespacedBucket("c")).isEqualTo("user-a-b-c");
         harness.create(a, "db");
         harness.create(ab, "db");
-        harness.transfers().exportQuery(new ExportQueryCommand(a, "db", "SELECT * FROM range(2)", "b-c", "x.csv", "csv",
+        harness.transfers().exportQuery(new ExportQueryCommand(Caller.trusted(a), "db", "SELECT * FROM range(2)", "b-c", "x.csv", "csv",
                 Map.of(), false), CancellationSignal.none());
 
-        failureOf(() -> transfers.importObject(new ImportObjectCommand(ab, "db", "t", "c", "x.csv", "csv", true,
-                false, Map.of()), CancellationSignal.none()), ErrorKind.FAILED_PRECONDITION);
-        failureOf(() -> transfers.exportQuery(new ExportQueryCommand(ab, "db", "SELECT * FROM range(1)", "c", "y.csv",
-                "csv", Map.of(), false), CancellationSignal.none()), ErrorKind.FAILED_PRECONDITION);
-        failureOf(() -> transfers.queryObject(new QueryObjectCommand(ab, "db", "c", "x.csv", "csv", "", Map.of(), 0),
-                CancellationSignal.none()), ErrorKind.FAILED_PRECONDITION);
+        failureOf(() -> transfers.importObject(new ImportObjectCommand(Caller.trusted(ab), "db", "t", "c", "x.csv", "csv", true,
+                false, Map.of()), CancellationSignal.none()), ErrorKind.NOT_FOUND);
+        failureOf(() -> transfers.exportQuery(new ExportQueryCommand(Caller.trusted(ab), "db", "SELECT * FROM range(1)", "c", "y.csv",
+                "csv", Map.of(), false), CancellationSignal.none()), ErrorKind.NOT_FOUND);
+        failureOf(() -> transfers.queryObject(new QueryObjectCommand(Caller.trusted(ab), "db", "c", "x.csv", "csv", "", Map.of(), 0),
+                CancellationSignal.none()), ErrorKind.NOT_FOUND);
         assertThat(harness.storage.stat("user-a-b-c", "y.csv")).isEmpty();
+    }
+
+    /** {@code a} + {@code b-duckdb} is {@code user-a-b-duckdb}: the database bucket of tenant {@code a-b}. */
+    @Test
+    void aBucketNameThatCouldBeAnotherTenantsDatabaseBucketIsRefused() {
+        TenantId a = TenantId.of("a");
+        harness.create(a, "db");
+        harness.create(TenantId.of("a-b"), "db");
+
+        failureOf(() -> transfers.exportQuery(new ExportQueryCommand(Caller.trusted(a), "db", "SELECT 1", "b-duckdb", "db.duckdb", "csv",
+                Map.of(), true), CancellationSignal.none()), ErrorKind.INVALID_ARGUMENT);
+        failureOf(() -> transfers.queryObject(new QueryObjectCommand(Caller.trusted(a), "db", "b-duckdb", "db.duckdb", "csv", "",
+                Map.of(), 0), CancellationSignal.none()), ErrorKind.INVALID_ARGUMENT);
     }
 
     @Test
@@ -268,7 +283,7 @@ class DataTransferServiceTest {
 
     @Test
     void anUploadedStreamIsImportedIntoTheTable() {
-        IncomingImport upload = transfers.begin(new ImportStreamCommand(LENA, "sales", "user_lena_uploaded", "csv",
+        IncomingImport upload = transfers.begin(new ImportStreamCommand(Caller.trusted(LENA), "sales", "user_lena_uploaded", "csv",
                 CSV.length(), Map.of()));
         upload.write(CSV.substring(0, 10).getBytes(StandardCharsets.UTF_8));
         upload.write(CSV.substring(10).getBytes(StandardCharsets.UTF_8));
@@ -282,19 +297,19 @@ class DataTransferServiceTest {
 
     @Test
     void anUploadIsCheckedBeforeAnyByteArrives() {
-        failureOf(() -> transfers.begin(new ImportStreamCommand(LENA, "nope", "t", "csv", 0, Map.of())),
+        failureOf(() -> transfers.begin(new ImportStreamCommand(Caller.trusted(LENA), "nope", "t", "csv", 0, Map.of())),
                 ErrorKind.NOT_FOUND);
-        failureOf(() -> transfers.begin(new ImportStreamCommand(LENA, "sales", "t", "csv", -1, Map.of())),
+        failureOf(() -> transfers.begin(new ImportStreamCommand(Caller.trusted(LENA), "sales", "t", "csv", -1, Map.of())),
                 ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> transfers.begin(new ImportStreamCommand(LENA, "sales", "t", "pdf", 0, Map.of())),
+        failureOf(() -> transfers.begin(new ImportStreamCommand(Caller.trusted(LENA), "sales", "t", "pdf", 0, Map.of())),
                 ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> transfers.begin(new ImportStreamCommand(LENA, "sales", "", "csv", 0, Map.of())),
+        failureOf(() -> transfers.begin(new ImportStreamCommand(Caller.trusted(LENA), "sales", "", "csv", 0, Map.of())),
                 ErrorKind.INVALID_ARGUMENT);
     }
 
     @Test
     void aTruncatedUploadImportsNothingAndLeavesNothingBehind() {
-        IncomingImport upload = transfers.begin(new ImportStreamCommand(LENA, "sales", "uploaded", "csv",
+        IncomingImport upload = transfers.begin(new ImportStreamCommand(Caller.trusted(LENA), "sales", "uploaded", "csv",
                 CSV.length() + 10, Map.of()));
         upload.write(CSV.getBytes(StandardCharsets.UTF_8));
 
@@ -306,7 +321,7 @@ class DataTransferServiceTest {
 
     @Test
     void anUploadTheEngineRefusesChangesNothingAndLeavesNothingBehind() {
-        IncomingImport upload = transfers.begin(new ImportStreamCommand(LENA, "sales", "orders", "csv", 0, Map.of()));
+        IncomingImport upload = transfers.begin(new ImportStreamCommand(Caller.trusted(LENA), "sales", "orders", "csv", 0, Map.of()));
         upload.write("\"id\",\"item\",\"extra\"\n6,\"x\",\"y\"\n".getBytes(StandardCharsets.UTF_8));
 
         failureOf(() -> upload.complete(CancellationSignal.none()), ErrorKind.INVALID_ARGUMENT);
@@ -318,7 +333,7 @@ class DataTransferServiceTest {
 
     @Test
     void anAbortedUploadLeavesNothingBehind() {
-        IncomingImport upload = transfers.begin(new ImportStreamCommand(LENA, "sales", "uploaded", "csv", 0, Map.of()));
+        IncomingImport upload = transfers.begin(new ImportStreamCommand(Caller.trusted(LENA), "sales", "uploaded", "csv", 0, Map.of()));
         upload.write(CSV.getBytes(StandardCharsets.UTF_8));
 
         upload.abort();

@@ -143,7 +143,8 @@ class DatabaseCatalogTest {
 
         failureOf(() -> catalog.claimBucket(dash), ErrorKind.FAILED_PRECONDITION);
         failureOf(() -> catalog.all(dash), ErrorKind.FAILED_PRECONDITION);
-        failureOf(() -> catalog.find(dash, DatabaseName.of("sales")), ErrorKind.FAILED_PRECONDITION);
+        assertThat(catalog.find(dash, DatabaseName.of("sales"))).isEmpty();
+        failureOf(() -> catalog.resolve(dash, "sales"), ErrorKind.NOT_FOUND);
     }
 
     @Test
@@ -156,10 +157,25 @@ class DatabaseCatalogTest {
         storage.put(underscore.databaseBucket(), "sales.duckdb", new byte[1]);
         catalog.register(owned);
 
-        failureOf(() -> catalog.resolve(dash, "sales"), ErrorKind.FAILED_PRECONDITION);
-        failureOf(() -> catalog.find(dash, DatabaseName.of("sales")), ErrorKind.FAILED_PRECONDITION);
-        failureOf(() -> catalog.requireAbsent(dash, DatabaseName.of("sales")), ErrorKind.FAILED_PRECONDITION);
+        failureOf(() -> catalog.resolve(dash, "sales"), ErrorKind.NOT_FOUND);
+        failureOf(() -> catalog.resolve(dash, owned.id()), ErrorKind.NOT_FOUND);
+        assertThat(catalog.find(dash, DatabaseName.of("sales"))).isEmpty();
         assertThat(catalog.resolve(underscore, "sales")).isEqualTo(owned);
+    }
+
+    /** Ownerless (Go-era) buckets and a claim race can leave one tenant's database in another's bucket. */
+    @Test
+    void aDatabaseWrittenForAnotherExactTenantIdIsNotFoundButNotOverwrittenEither() {
+        TenantId writer = TenantId.of("a_b");
+        TenantId owner = TenantId.of("a-b");
+        catalog.claimBucket(owner);
+        storage.put(owner.databaseBucket(), "sales.duckdb", new byte[1]);
+        storage.put(owner.databaseBucket(), ".meta/sales.properties", DescriptorCodec.encode(catalog.newDescriptor(
+                writer, DatabaseName.of("sales"), "", Map.of(), DatabaseSettings.DEFAULTS)));
+
+        failureOf(() -> catalog.resolve(owner, "sales"), ErrorKind.NOT_FOUND);
+        assertThat(catalog.all(owner)).isEmpty();
+        failureOf(() -> catalog.requireAbsent(owner, DatabaseName.of("sales")), ErrorKind.ALREADY_EXISTS);
     }
 
     @Test

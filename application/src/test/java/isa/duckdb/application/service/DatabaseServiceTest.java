@@ -13,6 +13,7 @@ import isa.duckdb.application.port.in.ListDatabasesQuery;
 import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.application.port.out.StoredObject;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.DatabaseName;
@@ -44,11 +45,11 @@ class DatabaseServiceTest {
     }
 
     private static CreateDatabaseCommand command(String name) {
-        return new CreateDatabaseCommand(LENA, name, "", "", Map.of(), Map.of());
+        return new CreateDatabaseCommand(Caller.trusted(LENA), name, "", "", Map.of(), Map.of());
     }
 
     private DatabasePage list(String filter, String organization, int page, int pageSize) {
-        return databases.list(new ListDatabasesQuery(LENA, organization, filter, page, pageSize));
+        return databases.list(new ListDatabasesQuery(Caller.trusted(LENA), organization, filter, page, pageSize));
     }
 
     /** A database file another instance (or the Go service) left in the bucket. */
@@ -63,7 +64,7 @@ class DatabaseServiceTest {
 
     @Test
     void createStoresTheFileAndItsDescriptorInTheTenantsBucket() {
-        DatabaseView created = databases.create(new CreateDatabaseCommand(LENA, "sales", "org-acme", "",
+        DatabaseView created = databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "sales", "org-acme", "",
                 Map.of("team", "north"), Map.of("threads", "2", "memory_limit", "512MB")));
 
         assertThat(keys()).containsExactly(".meta/sales.properties", ".owner", "sales.duckdb");
@@ -99,7 +100,7 @@ class DatabaseServiceTest {
 
     @Test
     void aRequestedBucketIsNeverRefusedAndKeptAsALabelWhileTheDatabaseLivesInTheTenantsBucket() {
-        DatabaseView created = databases.create(new CreateDatabaseCommand(LENA, "sales", "", "duckdb-data",
+        DatabaseView created = databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "sales", "", "duckdb-data",
                 Map.of("team", "north"), Map.of()));
 
         assertThat(created.bucket()).isEqualTo(LENAS_BUCKET);
@@ -109,15 +110,15 @@ class DatabaseServiceTest {
         DatabaseDescriptor stored = DescriptorCodec.decode(
                 harness.storage.get(LENAS_BUCKET, ".meta/sales.properties").orElseThrow(), LENA);
         assertThat(stored.metadata()).containsEntry(DatabaseService.BUCKET_LABEL, "duckdb-data");
-        assertThat(databases.describe(LENA, "sales").descriptor().metadata())
+        assertThat(databases.describe(Caller.trusted(LENA), "sales").descriptor().metadata())
                 .containsEntry(DatabaseService.BUCKET_LABEL, "duckdb-data");
     }
 
     @Test
     void anOddRequestedBucketIsKeptAsGivenUpToTheMetadataLimitAndPlacesNothingElsewhere() {
         String odd = "../user-bob-duckdb/ Ünïcode 😀\n;DROP";
-        DatabaseView created = databases.create(new CreateDatabaseCommand(LENA, "odd", "", odd, Map.of(), Map.of()));
-        DatabaseView longer = databases.create(new CreateDatabaseCommand(LENA, "longer", "", "b".repeat(3000),
+        DatabaseView created = databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "odd", "", odd, Map.of(), Map.of()));
+        DatabaseView longer = databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "longer", "", "b".repeat(3000),
                 Map.of(), Map.of()));
 
         assertThat(created.bucket()).isEqualTo(LENAS_BUCKET);
@@ -129,7 +130,7 @@ class DatabaseServiceTest {
 
     @Test
     void theCallersOwnMetadataUnderTheLabelKeyWinsAndAnEmptyBucketAddsNoLabel() {
-        DatabaseView own = databases.create(new CreateDatabaseCommand(LENA, "own", "", "duckdb-data",
+        DatabaseView own = databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "own", "", "duckdb-data",
                 Map.of(DatabaseService.BUCKET_LABEL, "mine"), Map.of()));
         DatabaseView none = databases.create(command("none"));
 
@@ -140,7 +141,7 @@ class DatabaseServiceTest {
     @Test
     void aConfiguredTimeZoneIsStoredAsTheEngineSpellsItAndTheDatabaseOpensInIt() {
         InMemoryQueryEngine engine = (InMemoryQueryEngine) harness.engine;
-        databases.create(new CreateDatabaseCommand(LENA, "tokyo", "", "", Map.of(), Map.of("timezone", "asia/tokyo")));
+        databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "tokyo", "", "", Map.of(), Map.of("timezone", "asia/tokyo")));
         databases.create(command("plain"));
 
         DatabaseDescriptor stored = DescriptorCodec.decode(
@@ -153,7 +154,7 @@ class DatabaseServiceTest {
 
     @Test
     void aTimeZoneTheEngineDoesNotKnowIsRefusedNamingTheOptionAndNothingIsCreated() {
-        var failure = failureOf(() -> databases.create(new CreateDatabaseCommand(LENA, "mars", "", "", Map.of(),
+        var failure = failureOf(() -> databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "mars", "", "", Map.of(),
                 Map.of("timezone", "Mars/Olympus_Mons"))), ErrorKind.INVALID_ARGUMENT);
 
         assertThat(failure.getMessage()).contains("config timezone 'Mars/Olympus_Mons'");
@@ -165,11 +166,11 @@ class DatabaseServiceTest {
         Map<String, String> tooMany = new HashMap<>();
         IntStream.range(0, 65).forEach(i -> tooMany.put("k" + i, "v"));
 
-        failureOf(() -> databases.create(new CreateDatabaseCommand(LENA, "a", "", "", tooMany, Map.of())),
+        failureOf(() -> databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "a", "", "", tooMany, Map.of())),
                 ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> databases.create(new CreateDatabaseCommand(LENA, "a", "", "", Map.of("k", "v".repeat(1025)),
+        failureOf(() -> databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "a", "", "", Map.of("k", "v".repeat(1025)),
                 Map.of())), ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> databases.create(new CreateDatabaseCommand(LENA, "a", "", "", Map.of(), Map.of("access_mode",
+        failureOf(() -> databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "a", "", "", Map.of(), Map.of("access_mode",
                 "read_only"))), ErrorKind.INVALID_ARGUMENT);
         assertThat(keys()).isEmpty();
     }
@@ -178,18 +179,18 @@ class DatabaseServiceTest {
     void aBucketAnotherTenantClaimedIsRefused() {
         TenantId underscore = TenantId.of("a_b");
         TenantId dash = TenantId.of("a-b");
-        databases.create(new CreateDatabaseCommand(underscore, "sales", "", "", Map.of(), Map.of()));
+        databases.create(new CreateDatabaseCommand(Caller.trusted(underscore), "sales", "", "", Map.of(), Map.of()));
 
-        failureOf(() -> databases.create(new CreateDatabaseCommand(dash, "other", "", "", Map.of(), Map.of())),
+        failureOf(() -> databases.create(new CreateDatabaseCommand(Caller.trusted(dash), "other", "", "", Map.of(), Map.of())),
                 ErrorKind.FAILED_PRECONDITION);
-        failureOf(() -> databases.list(new ListDatabasesQuery(dash, "", "", 0, 0)), ErrorKind.FAILED_PRECONDITION);
+        failureOf(() -> databases.list(new ListDatabasesQuery(Caller.trusted(dash), "", "", 0, 0)), ErrorKind.FAILED_PRECONDITION);
         assertThat(harness.storage.stat(dash.databaseBucket(), "other.duckdb")).isEmpty();
     }
 
     @Test
     void listFiltersByPartOfTheNameIgnoringCaseAndByOrganization() {
-        databases.create(new CreateDatabaseCommand(LENA, "Sales_EU", "org-acme", "", Map.of(), Map.of()));
-        databases.create(new CreateDatabaseCommand(LENA, "sales_us", "org-other", "", Map.of(), Map.of()));
+        databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "Sales_EU", "org-acme", "", Map.of(), Map.of()));
+        databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "sales_us", "org-other", "", Map.of(), Map.of()));
         databases.create(command("hr"));
 
         assertThat(list("SALES", "", 0, 0).databases()).extracting(v -> v.descriptor().name().value())
@@ -242,7 +243,7 @@ class DatabaseServiceTest {
         DatabaseView created = databases.create(command("sales"));
         ServiceHarness restarted = harness.anotherInstance(new InMemoryQueryEngine(), work.resolve("second"));
 
-        DatabasePage page = restarted.databases().list(new ListDatabasesQuery(LENA, "", "", 0, 0));
+        DatabasePage page = restarted.databases().list(new ListDatabasesQuery(Caller.trusted(LENA), "", "", 0, 0));
 
         assertThat(page.databases()).extracting(v -> v.descriptor().id()).containsExactly(created.descriptor().id());
     }
@@ -251,8 +252,8 @@ class DatabaseServiceTest {
     void describeFindsADatabaseByIdAndByName() {
         DatabaseView created = databases.create(command("sales"));
 
-        DatabaseView byId = databases.describe(LENA, created.descriptor().id());
-        DatabaseView byName = databases.describe(LENA, "sales");
+        DatabaseView byId = databases.describe(Caller.trusted(LENA), created.descriptor().id());
+        DatabaseView byName = databases.describe(Caller.trusted(LENA), "sales");
 
         assertThat(byId.descriptor().id()).isEqualTo(byName.descriptor().id()).isEqualTo(created.descriptor().id());
         assertThat(byName.sizeBytes()).isPositive();
@@ -262,10 +263,10 @@ class DatabaseServiceTest {
     @Test
     void describeCountsTablesNowAndListAsOfTheLastWriteBack() {
         databases.create(command("sales"));
-        harness.queries().execute(new StatementCommand(LENA, "sales", "CREATE TABLE a (x INTEGER); "
+        harness.queries().execute(new StatementCommand(Caller.trusted(LENA), "sales", "CREATE TABLE a (x INTEGER); "
                 + "CREATE TABLE b (y INTEGER)", "", Map.of(), 0), CancellationSignal.none());
 
-        assertThat(databases.describe(LENA, "sales").tableCount()).isEqualTo(2);
+        assertThat(databases.describe(Caller.trusted(LENA), "sales").tableCount()).isEqualTo(2);
         assertThat(list("", "", 0, 0).databases().get(0).tableCount()).isZero();
 
         harness.lifecycle.syncChanged();
@@ -278,27 +279,27 @@ class DatabaseServiceTest {
         databases.create(command("sales"));
         harness.clock.advance(Duration.ofMinutes(3));
 
-        DatabaseView described = databases.describe(LENA, "sales");
+        DatabaseView described = databases.describe(Caller.trusted(LENA), "sales");
 
         assertThat(described.descriptor().lastAccessed()).isEqualTo(ServicesFixture.START.plus(Duration.ofMinutes(3)));
     }
 
     @Test
     void describingAMissingDatabaseIsNotFound() {
-        failureOf(() -> databases.describe(LENA, "nope"), ErrorKind.NOT_FOUND);
-        failureOf(() -> databases.describe(ServiceHarness.MIA, "sales"), ErrorKind.NOT_FOUND);
+        failureOf(() -> databases.describe(Caller.trusted(LENA), "nope"), ErrorKind.NOT_FOUND);
+        failureOf(() -> databases.describe(Caller.trusted(ServiceHarness.MIA), "sales"), ErrorKind.NOT_FOUND);
     }
 
     @Test
     void deletingFromStorageRemovesTheFileAndTheDescriptor() {
         databases.create(command("sales"));
 
-        String message = databases.delete(new DeleteDatabaseCommand(LENA, "sales", true, false));
+        String message = databases.delete(new DeleteDatabaseCommand(Caller.trusted(LENA), "sales", true, false));
 
         assertThat(message).contains("'sales' deleted");
         assertThat(keys()).containsExactly(".owner");
         assertThat(harness.lifecycle.isOpen(LENA, DatabaseName.of("sales"))).isFalse();
-        failureOf(() -> databases.describe(LENA, "sales"), ErrorKind.NOT_FOUND);
+        failureOf(() -> databases.describe(Caller.trusted(LENA), "sales"), ErrorKind.NOT_FOUND);
     }
 
     @Test
@@ -307,7 +308,7 @@ class DatabaseServiceTest {
         byte[] lastState = harness.storage.get(LENAS_BUCKET, "sales.duckdb").orElseThrow();
         harness.clock.advance(Duration.ofHours(2));
 
-        String message = databases.delete(new DeleteDatabaseCommand(LENA, "sales", false, false));
+        String message = databases.delete(new DeleteDatabaseCommand(Caller.trusted(LENA), "sales", false, false));
 
         String kept = "backups/sales-deleted-20240301T140000.123Z.duckdb";
         assertThat(keys()).containsExactly(".owner", kept);
@@ -321,7 +322,7 @@ class DatabaseServiceTest {
         DatabaseDescriptor sales = databases.create(command("sales")).descriptor();
         try (Lease running = harness.lifecycle.acquire(sales, CancellationSignal.none())) {
 
-            failureOf(() -> databases.delete(new DeleteDatabaseCommand(LENA, "sales", true, false)),
+            failureOf(() -> databases.delete(new DeleteDatabaseCommand(Caller.trusted(LENA), "sales", true, false)),
                     ErrorKind.FAILED_PRECONDITION);
 
             assertThat(keys()).contains("sales.duckdb", ".meta/sales.properties");
@@ -335,7 +336,7 @@ class DatabaseServiceTest {
         Lease running = harness.lifecycle.acquire(sales, call);
         call.onCancel(running::close);
 
-        databases.delete(new DeleteDatabaseCommand(LENA, sales.id(), true, true));
+        databases.delete(new DeleteDatabaseCommand(Caller.trusted(LENA), sales.id(), true, true));
 
         assertThat(call.reason()).isEqualTo(ErrorKind.CANCELLED);
         assertThat(keys()).containsExactly(".owner");

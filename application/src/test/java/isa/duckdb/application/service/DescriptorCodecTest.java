@@ -45,14 +45,21 @@ class DescriptorCodecTest {
     }
 
     @Test
-    void theTenantComesFromTheBucketNotFromTheFile() {
+    void theDescriptorKeepsTheExactTenantIdItWasWrittenForWhicheverBucketHeldIt() {
         DatabaseDescriptor lenas = new DatabaseDescriptor("id-1", DatabaseName.of("sales"), LENA, "",
                 Instant.parse("2024-03-01T12:00:00Z"), Instant.parse("2024-03-01T12:00:00Z"), Map.of(),
                 DatabaseSettings.DEFAULTS, 0);
 
-        DatabaseDescriptor read = DescriptorCodec.decode(DescriptorCodec.encode(lenas), TenantId.of("lena-2"));
+        DatabaseDescriptor read = DescriptorCodec.decode(DescriptorCodec.encode(lenas), TenantId.of("Lena"));
 
-        assertThat(read.tenant()).isEqualTo(TenantId.of("lena-2"));
+        assertThat(read.tenant()).isEqualTo(LENA);
+    }
+
+    @Test
+    void aDescriptorWithoutTenantBelongsToTheTenantWhoseBucketHoldsIt() {
+        byte[] old = "id=id-7\nname=legacy\ncreated_at=2023-01-01T00:00:00Z\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(DescriptorCodec.decode(old, LENA).tenant()).isEqualTo(LENA);
     }
 
     @Test

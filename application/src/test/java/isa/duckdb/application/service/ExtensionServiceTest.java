@@ -4,6 +4,7 @@ import static isa.duckdb.application.service.ServiceHarness.LENA;
 import static isa.duckdb.application.service.ServicesFixture.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.EngineExtension;
 import isa.duckdb.domain.ErrorKind;
@@ -26,12 +27,12 @@ class ExtensionServiceTest {
     }
 
     private String install(String allowList, String name) {
-        return harness.extensions(allowList).install(LENA, "sales", name, CancellationSignal.none());
+        return harness.extensions(allowList).install(Caller.trusted(LENA), "sales", name, CancellationSignal.none());
     }
 
     @Test
     void theEnginesExtensionsAreListedWithTheirState() {
-        assertThat(harness.extensions("json").list(LENA, "sales", CancellationSignal.none()))
+        assertThat(harness.extensions("json").list(Caller.trusted(LENA), "sales", CancellationSignal.none()))
                 .extracting(EngineExtension::name, EngineExtension::loaded)
                 .contains(org.assertj.core.groups.Tuple.tuple("json", true),
                         org.assertj.core.groups.Tuple.tuple("httpfs", false));

@@ -5,6 +5,7 @@ import static isa.duckdb.application.service.ServicesFixture.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import isa.duckdb.application.port.in.CreateFunctionCommand;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.Identifier;
@@ -30,7 +31,7 @@ class FunctionServiceTest {
     }
 
     private String create(String name, String body, List<String> parameters, String returnType) {
-        return functions.create(new CreateFunctionCommand(LENA, "sales", name, body, parameters, returnType),
+        return functions.create(new CreateFunctionCommand(Caller.trusted(LENA), "sales", name, body, parameters, returnType),
                 CancellationSignal.none());
     }
 
@@ -94,7 +95,7 @@ class FunctionServiceTest {
 
     @Test
     void aFunctionNeedsAnExistingDatabaseOfTheCaller() {
-        failureOf(() -> functions.create(new CreateFunctionCommand(ServiceHarness.MIA, "sales", "f", "1", List.of(), ""),
+        failureOf(() -> functions.create(new CreateFunctionCommand(Caller.trusted(ServiceHarness.MIA), "sales", "f", "1", List.of(), ""),
                 CancellationSignal.none()), ErrorKind.NOT_FOUND);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import isa.duckdb.application.port.in.HealthReport;
 import isa.duckdb.application.port.out.InMemoryQueryEngine;
+import isa.duckdb.domain.Principal;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
 import java.nio.file.Path;
@@ -72,16 +73,16 @@ class HealthServiceTest {
     void aNamedDatabaseThatOpensIsOk() {
         String id = harness.create(LENA, "sales").id();
 
-        assertThat(health.check("lena/sales").checks()).containsEntry("database", "ok");
-        assertThat(health.check("lena/" + id).status()).isEqualTo("SERVING");
+        assertThat(health.check(Principal.trusted(), "lena/sales").checks()).containsEntry("database", "ok");
+        assertThat(health.check(Principal.trusted(), "lena/" + id).status()).isEqualTo("SERVING");
     }
 
     @Test
     void aNamedDatabaseThatDoesNotOpenMakesTheServiceDegradedWithoutSayingWhy() {
         harness.create(LENA, "sales");
 
-        HealthReport missing = health.check("lena/nope");
-        HealthReport otherTenant = health.check("mia/sales");
+        HealthReport missing = health.check(Principal.trusted(), "lena/nope");
+        HealthReport otherTenant = health.check(Principal.trusted(), "mia/sales");
 
         assertThat(missing.checks()).containsEntry("database", "does not open");
         assertThat(missing.status()).isEqualTo("DEGRADED");
@@ -90,7 +91,7 @@ class HealthServiceTest {
 
     @Test
     void aDatabaseReferenceWithoutTenantIsInvalid() {
-        failureOf(() -> health.check("sales"), ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> health.check("lena/"), ErrorKind.INVALID_ARGUMENT);
+        failureOf(() -> health.check(Principal.trusted(), "sales"), ErrorKind.INVALID_ARGUMENT);
+        failureOf(() -> health.check(Principal.trusted(), "lena/"), ErrorKind.INVALID_ARGUMENT);
     }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import isa.duckdb.application.port.in.DatabaseMetrics;
 import isa.duckdb.application.port.in.ServiceMetrics;
 import isa.duckdb.application.port.out.InMemoryQueryEngine;
+import isa.duckdb.domain.Principal;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.ErrorKind;
@@ -32,14 +34,14 @@ class MetricsServiceTest {
     @Test
     void theServiceCountsOpenDatabasesCacheUseSyncsAndStatements() {
         harness.create(LENA, "sales");
-        long hitsAfterCreate = metrics.serviceMetrics().cacheHits();
-        harness.databases().describe(LENA, "sales");
-        harness.databases().describe(LENA, "sales");
+        long hitsAfterCreate = metrics.serviceMetrics(Principal.trusted()).cacheHits();
+        harness.databases().describe(Caller.trusted(LENA), "sales");
+        harness.databases().describe(Caller.trusted(LENA), "sales");
         harness.metrics.record(3_000_000, true);
         harness.metrics.record(1_000_000, false);
         harness.clock.advance(Duration.ofMinutes(2));
 
-        ServiceMetrics service = metrics.serviceMetrics();
+        ServiceMetrics service = metrics.serviceMetrics(Principal.trusted());
 
         assertThat(service.openDatabases()).isEqualTo(1);
         assertThat(service.cacheHits()).isEqualTo(hitsAfterCreate + 2);
@@ -55,11 +57,11 @@ class MetricsServiceTest {
     @Test
     void aDatabasesMetricsNameItAndTellItsStateHere() {
         DatabaseDescriptor sales = harness.create(LENA, "sales");
-        long hitsAfterCreate = metrics.databaseMetrics("lena/sales").cacheHits();
+        long hitsAfterCreate = metrics.databaseMetrics(Principal.trusted(), "lena/sales").cacheHits();
         harness.clock.advance(Duration.ofSeconds(5));
         try (Lease running = harness.lifecycle.acquire(sales, CancellationSignal.none())) {
 
-            DatabaseMetrics database = metrics.databaseMetrics("lena/" + sales.id());
+            DatabaseMetrics database = metrics.databaseMetrics(Principal.trusted(), "lena/" + sales.id());
 
             assertThat(database.tenant()).isEqualTo("lena");
             assertThat(database.databaseName()).isEqualTo("sales");
@@ -78,7 +80,7 @@ class MetricsServiceTest {
         ServiceHarness other = harness.anotherInstance(new InMemoryQueryEngine(), work.resolve("other"));
         harness.create(LENA, "sales");
 
-        DatabaseMetrics database = other.metricsService().databaseMetrics("lena/sales");
+        DatabaseMetrics database = other.metricsService().databaseMetrics(Principal.trusted(), "lena/sales");
 
         assertThat(database.open()).isFalse();
         assertThat(database.callsInFlight()).isZero();
@@ -88,7 +90,7 @@ class MetricsServiceTest {
 
     @Test
     void anUnknownDatabaseIsNotFoundAndAReferenceWithoutTenantInvalid() {
-        failureOf(() -> metrics.databaseMetrics("lena/nope"), ErrorKind.NOT_FOUND);
-        failureOf(() -> metrics.databaseMetrics("sales"), ErrorKind.INVALID_ARGUMENT);
+        failureOf(() -> metrics.databaseMetrics(Principal.trusted(), "lena/nope"), ErrorKind.NOT_FOUND);
+        failureOf(() -> metrics.databaseMetrics(Principal.trusted(), "sales"), ErrorKind.INVALID_ARGUMENT);
     }
 }

@@ -14,6 +14,8 @@ import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.application.port.out.ScriptedAnswer;
 import isa.duckdb.application.port.out.ServedCall;
+import isa.duckdb.domain.Caller;
+import isa.duckdb.domain.Principal;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
@@ -43,9 +45,9 @@ class QueryControlServiceTest {
         queries = harness.queries();
         control = harness.queryControl();
         harness.create(LENA, "sales");
-        queries.execute(new StatementCommand(LENA, "sales", "CREATE TABLE orders (id INTEGER, item VARCHAR)", "",
+        queries.execute(new StatementCommand(Caller.trusted(LENA), "sales", "CREATE TABLE orders (id INTEGER, item VARCHAR)", "",
                 Map.of(), 0), CancellationSignal.none());
-        queries.execute(new StatementCommand(LENA, "sales", "INSERT INTO orders VALUES (1, 'pen'), (2, 'ink'), "
+        queries.execute(new StatementCommand(Caller.trusted(LENA), "sales", "INSERT INTO orders VALUES (1, 'pen'), (2, 'ink'), "
                 + "(3, 'pad')", "", Map.of(), 0), CancellationSignal.none());
         engine.script(SLOW, ScriptedAnswer.blockUntilCancelled());
     }
@@ -53,7 +55,7 @@ class QueryControlServiceTest {
     private CompletableFuture<Long> slowStatementOf(String callId) {
         harness.currentCall = new ServedCall(callId, "ExecuteStatement");
         CompletableFuture<Long> call = CompletableFuture.supplyAsync(() -> queries.execute(
-                new StatementCommand(LENA, "sales", SLOW, "", Map.of(), 0), CancellationSignal.none()));
+                new StatementCommand(Caller.trusted(LENA), "sales", SLOW, "", Map.of(), 0), CancellationSignal.none()));
         await().atMost(Duration.ofSeconds(30)).until(() -> engine.blocked().contains(SLOW));
         return call;
     }
@@ -63,7 +65,7 @@ class QueryControlServiceTest {
         CompletableFuture<Long> call = slowStatementOf("c0ffee0000000001");
         harness.clock.advance(Duration.ofSeconds(7));
 
-        List<RunningQueryView> listed = control.list(MIA);
+        List<RunningQueryView> listed = control.list(Caller.trusted(MIA));
 
         assertThat(listed).singleElement().satisfies(q -> {
             assertThat(q.callId()).isEqualTo("c0ffee0000000001");
@@ -75,15 +77,32 @@ class QueryControlServiceTest {
             assertThat(q.elapsed()).isEqualTo(Duration.ofSeconds(7));
             assertThat(q.rowsProduced()).isZero();
         });
-        control.cancel(MIA, "c0ffee0000000001");
+        control.cancel(Caller.trusted(MIA), "c0ffee0000000001");
         call.handle((ok, error) -> error).join();
+    }
+
+    @Test
+    void aTokenPrincipalSeesAndCancelsOnlyItsOwnTenantsQueriesWhileAnAdminSeesAll() {
+        CompletableFuture<Long> call = slowStatementOf("c0ffee0000000009");
+        Caller lena = new Caller(Principal.user("lena", List.of(), List.of()), "");
+        Caller mia = new Caller(Principal.user("mia", List.of(), List.of()), "");
+        Caller admin = new Caller(Principal.user("ops", List.of(), List.of(Principal.ADMIN_ROLE)), "");
+
+        assertThat(control.list(mia)).isEmpty();
+        failureOf(() -> control.cancel(mia, "c0ffee0000000009"), ErrorKind.NOT_FOUND);
+        failureOf(() -> control.list(new Caller(mia.principal(), "lena")), ErrorKind.PERMISSION_DENIED);
+        assertThat(control.list(admin)).extracting(RunningQueryView::callId).containsExactly("c0ffee0000000009");
+        assertThat(control.list(lena)).extracting(RunningQueryView::callId).containsExactly("c0ffee0000000009");
+
+        control.cancel(lena, "c0ffee0000000009");
+        assertThat(call.handle((ok, error) -> error).join()).isNotNull();
     }
 
     @Test
     void cancellingARunningQueryEndsItsCallWithCancelledNamingCancelQueryAndUnlistsIt() {
         CompletableFuture<Long> call = slowStatementOf("c0ffee0000000002");
 
-        RunningQueryView cancelled = control.cancel(LENA, "c0ffee0000000002");
+        RunningQueryView cancelled = control.cancel(Caller.trusted(LENA), "c0ffee0000000002");
 
         assertThat(cancelled.sql()).isEqualTo(SLOW);
         Throwable failure = call.handle((ok, error) -> error).join();
@@ -92,50 +111,50 @@ class QueryControlServiceTest {
             assertThat(e.getMessage()).isEqualTo(
                     "CANCELLED: the query was cancelled by CancelQuery (call c0ffee0000000002)");
         });
-        assertThat(control.list(LENA)).isEmpty();
+        assertThat(control.list(Caller.trusted(LENA))).isEmpty();
     }
 
     @Test
     void rowsProducedCountTheRowsHandedOutSoFarAndAFinishedQueryIsNoLongerListed() {
         harness.currentCall = new ServedCall("c0ffee0000000003", "ExecuteQueryStream");
-        try (OpenQuery query = queries.open(new QueryCommand(LENA, "sales", "SELECT * FROM orders", "", Map.of(), 0,
+        try (OpenQuery query = queries.open(new QueryCommand(Caller.trusted(LENA), "sales", "SELECT * FROM orders", "", Map.of(), 0,
                 0), CancellationSignal.none())) {
-            assertThat(control.list(LENA)).singleElement().satisfies(q -> assertThat(q.rowsProduced()).isZero());
+            assertThat(control.list(Caller.trusted(LENA))).singleElement().satisfies(q -> assertThat(q.rowsProduced()).isZero());
             query.next(2);
-            assertThat(control.list(LENA)).singleElement().satisfies(q -> {
+            assertThat(control.list(Caller.trusted(LENA))).singleElement().satisfies(q -> {
                 assertThat(q.rowsProduced()).isEqualTo(2);
                 assertThat(q.rpc()).isEqualTo("ExecuteQueryStream");
             });
         }
-        assertThat(control.list(LENA)).isEmpty();
+        assertThat(control.list(Caller.trusted(LENA))).isEmpty();
     }
 
     @Test
     void aBatchIsListedOnceWithItsStatementsAndTheRowsItsFinishedStatementsAffected() {
         harness.currentCall = new ServedCall("c0ffee0000000004", "ExecuteBatch");
-        CompletableFuture<?> call = CompletableFuture.supplyAsync(() -> queries.execute(new BatchCommand(LENA, "sales",
+        CompletableFuture<?> call = CompletableFuture.supplyAsync(() -> queries.execute(new BatchCommand(Caller.trusted(LENA), "sales",
                 List.of("INSERT INTO orders VALUES (4, 'cap'), (5, 'nib')", SLOW), false), CancellationSignal.none()));
         await().atMost(Duration.ofSeconds(30)).until(() -> engine.blocked().contains(SLOW));
 
-        assertThat(control.list(LENA)).singleElement().satisfies(q -> {
+        assertThat(control.list(Caller.trusted(LENA))).singleElement().satisfies(q -> {
             assertThat(q.sql()).isEqualTo("INSERT INTO orders VALUES (4, 'cap'), (5, 'nib');\n" + SLOW);
             assertThat(q.rowsProduced()).isEqualTo(2);
         });
-        control.cancel(LENA, "c0ffee0000000004");
+        control.cancel(Caller.trusted(LENA), "c0ffee0000000004");
         assertThat(call.handle((ok, error) -> error).join()).isNotNull();
     }
 
     @Test
     void aQueryThatFailedToStartIsNotLeftListed() {
-        failureOf(() -> queries.execute(new StatementCommand(LENA, "sales", "SELECT * FROM missing_table", "",
+        failureOf(() -> queries.execute(new StatementCommand(Caller.trusted(LENA), "sales", "SELECT * FROM missing_table", "",
                 Map.of(), 0), CancellationSignal.none()), ErrorKind.NOT_FOUND);
 
-        assertThat(control.list(LENA)).isEmpty();
+        assertThat(control.list(Caller.trusted(LENA))).isEmpty();
     }
 
     @Test
     void cancellingACallWithoutARunningQueryIsNotFoundAndAnEmptyIdIsInvalid() {
-        failureOf(() -> control.cancel(LENA, "0000000000000000"), ErrorKind.NOT_FOUND);
-        failureOf(() -> control.cancel(LENA, " "), ErrorKind.INVALID_ARGUMENT);
+        failureOf(() -> control.cancel(Caller.trusted(LENA), "0000000000000000"), ErrorKind.NOT_FOUND);
+        failureOf(() -> control.cancel(Caller.trusted(LENA), " "), ErrorKind.INVALID_ARGUMENT);
     }
 }

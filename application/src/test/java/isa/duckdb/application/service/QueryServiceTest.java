@@ -17,6 +17,8 @@ import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.application.port.out.InMemoryEngineDatabase;
 import isa.duckdb.application.port.out.InMemoryQueryEngine;
 import isa.duckdb.application.port.out.ScriptedAnswer;
+import isa.duckdb.domain.Principal;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.Column;
 import isa.duckdb.domain.ErrorKind;
@@ -54,11 +56,11 @@ class QueryServiceTest {
     }
 
     private long execute(String sql) {
-        return queries.execute(new StatementCommand(LENA, "sales", sql, "", Map.of(), 0), CancellationSignal.none());
+        return queries.execute(new StatementCommand(Caller.trusted(LENA), "sales", sql, "", Map.of(), 0), CancellationSignal.none());
     }
 
     private static QueryCommand query(String sql, int maxRows) {
-        return new QueryCommand(LENA, "sales", sql, "", Map.of(), maxRows, 0);
+        return new QueryCommand(Caller.trusted(LENA), "sales", sql, "", Map.of(), maxRows, 0);
     }
 
     private static List<Value[]> drain(OpenQuery query) {
@@ -85,7 +87,7 @@ class QueryServiceTest {
     }
 
     private int callsInFlight() {
-        return harness.metricsService().databaseMetrics("lena/sales").callsInFlight();
+        return harness.metricsService().databaseMetrics(Principal.trusted(), "lena/sales").callsInFlight();
     }
 
     @Test
@@ -112,7 +114,7 @@ class QueryServiceTest {
     void negativeMaxRowsOrTimeoutIsInvalid() {
         failureOf(() -> queries.open(query("SELECT * FROM orders", -1), CancellationSignal.none()),
                 ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> queries.open(new QueryCommand(LENA, "sales", "SELECT * FROM orders", "", Map.of(), 0, -5),
+        failureOf(() -> queries.open(new QueryCommand(Caller.trusted(LENA), "sales", "SELECT * FROM orders", "", Map.of(), 0, -5),
                 CancellationSignal.none()), ErrorKind.INVALID_ARGUMENT);
     }
 
@@ -151,7 +153,7 @@ class QueryServiceTest {
     void emptySqlAndSqlTogetherWithAStatementIdAreInvalid() {
         failureOf(() -> execute("  "), ErrorKind.INVALID_ARGUMENT);
         failureOf(() -> execute("-- only a comment"), ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> queries.execute(new StatementCommand(LENA, "sales", "SELECT 1", "some-id", Map.of(), 0),
+        failureOf(() -> queries.execute(new StatementCommand(Caller.trusted(LENA), "sales", "SELECT 1", "some-id", Map.of(), 0),
                 CancellationSignal.none()), ErrorKind.INVALID_ARGUMENT);
     }
 
@@ -183,7 +185,7 @@ class QueryServiceTest {
 
     @Test
     void aBatchOutsideATransactionRunsEveryStatementAndReportsEach() {
-        BatchOutcome outcome = queries.execute(new BatchCommand(LENA, "sales", List.of(
+        BatchOutcome outcome = queries.execute(new BatchCommand(Caller.trusted(LENA), "sales", List.of(
                 "INSERT INTO orders VALUES (4, 'cap')",
                 "INSERT INTO nowhere VALUES (1)",
                 "DELETE FROM orders WHERE id = 1"), false), CancellationSignal.none());
@@ -199,7 +201,7 @@ class QueryServiceTest {
 
     @Test
     void aFailingStepRollsTheTransactionBackAndNamesTheStepsError() {
-        BatchOutcome outcome = queries.execute(new BatchCommand(LENA, "sales", List.of(
+        BatchOutcome outcome = queries.execute(new BatchCommand(Caller.trusted(LENA), "sales", List.of(
                 "INSERT INTO orders VALUES (4, 'cap')",
                 "DELETE FROM orders WHERE id = 1",
                 "INSERT INTO nowhere VALUES (1)",
@@ -219,7 +221,7 @@ class QueryServiceTest {
         String broken = "SELECT * FROM broken_storage";
         engine.script(broken, ScriptedAnswer.error(new ServiceException(ErrorKind.INTERNAL, "disk gone")));
 
-        ServiceException failure = failureOf(() -> queries.execute(new BatchCommand(LENA, "sales", List.of(
+        ServiceException failure = failureOf(() -> queries.execute(new BatchCommand(Caller.trusted(LENA), "sales", List.of(
                 "INSERT INTO orders VALUES (4, 'cap')", broken, "INSERT INTO orders VALUES (5, 'nib')"), true),
                 CancellationSignal.none()), ErrorKind.INTERNAL);
 
@@ -233,7 +235,7 @@ class QueryServiceTest {
         engine.script("UPDATE orders SET item = 'pencil' WHERE id = 1", ScriptedAnswer.error(
                 new ServiceException(ErrorKind.ABORTED, "TransactionContext Error: Conflict on update!")));
 
-        BatchOutcome outcome = queries.execute(new BatchCommand(LENA, "sales", List.of(
+        BatchOutcome outcome = queries.execute(new BatchCommand(Caller.trusted(LENA), "sales", List.of(
                 "INSERT INTO orders VALUES (4, 'cap')",
                 "UPDATE orders SET item = 'pencil' WHERE id = 1",
                 "INSERT INTO orders VALUES (5, 'nib')"), true), CancellationSignal.none());
@@ -246,7 +248,7 @@ class QueryServiceTest {
 
     @Test
     void withoutATransactionTheBatchErrorCarriesTheFirstFailingStatementsCodeWord() {
-        BatchOutcome outcome = queries.execute(new BatchCommand(LENA, "sales", List.of(
+        BatchOutcome outcome = queries.execute(new BatchCommand(Caller.trusted(LENA), "sales", List.of(
                 "INSERT INTO orders VALUES (4, 'cap')",
                 "SELEC oops",
                 "INSERT INTO nowhere VALUES (1)"), false), CancellationSignal.none());
@@ -260,7 +262,7 @@ class QueryServiceTest {
 
     @Test
     void aTransactionalBatchThatSucceedsTakesEffectWhole() {
-        BatchOutcome outcome = queries.execute(new BatchCommand(LENA, "sales", List.of(
+        BatchOutcome outcome = queries.execute(new BatchCommand(Caller.trusted(LENA), "sales", List.of(
                 "INSERT INTO orders VALUES (4, 'cap')", "DELETE FROM orders WHERE id = 1"), true),
                 CancellationSignal.none());
 
@@ -274,7 +276,7 @@ class QueryServiceTest {
     void aBatchCancelledMidwayEndsWithTheCancelAndItsTransactionTakesNoEffect() {
         engine.script(SLOW, ScriptedAnswer.blockUntilCancelled());
         CancellationSignal signal = CancellationSignal.none();
-        CompletableFuture<BatchOutcome> call = CompletableFuture.supplyAsync(() -> queries.execute(new BatchCommand(LENA,
+        CompletableFuture<BatchOutcome> call = CompletableFuture.supplyAsync(() -> queries.execute(new BatchCommand(Caller.trusted(LENA),
                 "sales", List.of("INSERT INTO orders VALUES (4, 'cap')", SLOW, "INSERT INTO orders VALUES (5, 'nib')"),
                 true), signal));
         await().atMost(Duration.ofSeconds(30)).until(() -> engine.blocked().contains(SLOW));
@@ -293,9 +295,9 @@ class QueryServiceTest {
     void aBatchIsCheckedWholeBeforeAnyStatementRuns() {
         List<String> before = engine.executed();
 
-        failureOf(() -> queries.execute(new BatchCommand(LENA, "sales", List.of(), false), CancellationSignal.none()),
+        failureOf(() -> queries.execute(new BatchCommand(Caller.trusted(LENA), "sales", List.of(), false), CancellationSignal.none()),
                 ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> queries.execute(new BatchCommand(LENA, "sales", List.of(
+        failureOf(() -> queries.execute(new BatchCommand(Caller.trusted(LENA), "sales", List.of(
                 "INSERT INTO orders VALUES (4, 'cap')", "DETACH sales"), false), CancellationSignal.none()),
                 ErrorKind.INVALID_ARGUMENT);
 
@@ -304,10 +306,10 @@ class QueryServiceTest {
 
     @Test
     void aPreparedStatementRunsByIdWithItsParameters() {
-        PreparedStatementInfo prepared = queries.prepare(LENA, "sales", "SELECT * FROM user_lena_orders WHERE id = ?");
+        PreparedStatementInfo prepared = queries.prepare(Caller.trusted(LENA), "sales", "SELECT * FROM user_lena_orders WHERE id = ?");
 
         List<Value[]> rows;
-        try (OpenQuery query = queries.open(new QueryCommand(LENA, "sales", "", prepared.statementId(),
+        try (OpenQuery query = queries.open(new QueryCommand(Caller.trusted(LENA), "sales", "", prepared.statementId(),
                 Map.of("1", new Value.Int(2)), 0, 0), CancellationSignal.none())) {
             rows = drain(query);
         }
@@ -319,31 +321,31 @@ class QueryServiceTest {
 
     @Test
     void aPreparedStatementHoldsExactlyOneAllowedStatement() {
-        failureOf(() -> queries.prepare(LENA, "sales", "SELECT 1; SELECT 2"), ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> queries.prepare(LENA, "sales", "SET threads = 1"), ErrorKind.INVALID_ARGUMENT);
-        failureOf(() -> queries.prepare(LENA, "nope", "SELECT * FROM orders"), ErrorKind.NOT_FOUND);
+        failureOf(() -> queries.prepare(Caller.trusted(LENA), "sales", "SELECT 1; SELECT 2"), ErrorKind.INVALID_ARGUMENT);
+        failureOf(() -> queries.prepare(Caller.trusted(LENA), "sales", "SET threads = 1"), ErrorKind.INVALID_ARGUMENT);
+        failureOf(() -> queries.prepare(Caller.trusted(LENA), "nope", "SELECT * FROM orders"), ErrorKind.NOT_FOUND);
     }
 
     @Test
     void aPreparedStatementIsUnknownToOtherDatabasesAndExpiresAfterAnIdleHour() {
         harness.create(LENA, "other");
-        String id = queries.prepare(LENA, "sales", "DELETE FROM orders WHERE id = ?").statementId();
-        StatementCommand elsewhere = new StatementCommand(LENA, "other", "", id, Map.of("1", new Value.Int(1)), 0);
-        StatementCommand here = new StatementCommand(LENA, "sales", "", id, Map.of("1", new Value.Int(1)), 0);
+        String id = queries.prepare(Caller.trusted(LENA), "sales", "DELETE FROM orders WHERE id = ?").statementId();
+        StatementCommand elsewhere = new StatementCommand(Caller.trusted(LENA), "other", "", id, Map.of("1", new Value.Int(1)), 0);
+        StatementCommand here = new StatementCommand(Caller.trusted(LENA), "sales", "", id, Map.of("1", new Value.Int(1)), 0);
 
         failureOf(() -> queries.execute(elsewhere, CancellationSignal.none()), ErrorKind.NOT_FOUND);
         assertThat(queries.execute(here, CancellationSignal.none())).isEqualTo(1);
         harness.clock.advance(Duration.ofMinutes(61));
         failureOf(() -> queries.execute(here, CancellationSignal.none()), ErrorKind.NOT_FOUND);
-        failureOf(() -> queries.execute(new StatementCommand(LENA, "sales", "", "unknown", Map.of(), 0),
+        failureOf(() -> queries.execute(new StatementCommand(Caller.trusted(LENA), "sales", "", "unknown", Map.of(), 0),
                 CancellationSignal.none()), ErrorKind.NOT_FOUND);
     }
 
     @Test
     void parametersBindToASingleStatementOnly() {
-        failureOf(() -> queries.execute(new StatementCommand(LENA, "sales", "DELETE FROM orders WHERE id = ?; SELECT 1",
+        failureOf(() -> queries.execute(new StatementCommand(Caller.trusted(LENA), "sales", "DELETE FROM orders WHERE id = ?; SELECT 1",
                 "", Map.of("1", new Value.Int(1)), 0), CancellationSignal.none()), ErrorKind.INVALID_ARGUMENT);
-        assertThat(queries.execute(new StatementCommand(LENA, "sales", "DELETE FROM orders WHERE id = $id", "",
+        assertThat(queries.execute(new StatementCommand(Caller.trusted(LENA), "sales", "DELETE FROM orders WHERE id = $id", "",
                 Map.of("id", new Value.Int(3)), 0), CancellationSignal.none())).isEqualTo(1);
     }
 
@@ -351,7 +353,7 @@ class QueryServiceTest {
     void timeoutSecondsInterruptsTheRunningStatementAndReleasesTheDatabase() {
         engine.script(SLOW, ScriptedAnswer.blockUntilCancelled());
         CompletableFuture<Long> call = CompletableFuture.supplyAsync(() -> queries.execute(
-                new StatementCommand(LENA, "sales", SLOW, "", Map.of(), 3), CancellationSignal.none()));
+                new StatementCommand(Caller.trusted(LENA), "sales", SLOW, "", Map.of(), 3), CancellationSignal.none()));
         await().atMost(Duration.ofSeconds(30)).until(() -> engine.blocked().contains(SLOW));
 
         harness.timers.advance(Duration.ofSeconds(3));
@@ -366,7 +368,7 @@ class QueryServiceTest {
     @Test
     void aQueryFinishedInTimeLeavesNoTimerBehind() {
         rowsOf("SELECT * FROM orders");
-        queries.execute(new StatementCommand(LENA, "sales", "DELETE FROM orders WHERE id = 1", "", Map.of(), 30),
+        queries.execute(new StatementCommand(Caller.trusted(LENA), "sales", "DELETE FROM orders WHERE id = 1", "", Map.of(), 30),
                 CancellationSignal.none());
 
         assertThat(harness.timers.pending()).isZero();
@@ -413,12 +415,12 @@ class QueryServiceTest {
         execute("INSERT INTO orders VALUES (4, 'cap')");
         rowsOf("SELECT * FROM orders");
         failureOf(() -> execute("INSERT INTO nowhere VALUES (1)"), ErrorKind.NOT_FOUND);
-        queries.execute(new BatchCommand(LENA, "sales", List.of("DELETE FROM orders WHERE id = 4",
+        queries.execute(new BatchCommand(Caller.trusted(LENA), "sales", List.of("DELETE FROM orders WHERE id = 4",
                 "DELETE FROM nowhere"), false), CancellationSignal.none());
 
         assertThat(harness.metrics.summary().count()).isEqualTo(before + 5);
         assertThat(harness.metrics.failures()).isEqualTo(failedBefore + 2);
-        DatabaseMetrics database = harness.metricsService().databaseMetrics("lena/sales");
+        DatabaseMetrics database = harness.metricsService().databaseMetrics(Principal.trusted(), "lena/sales");
         assertThat(database.queries().count()).isEqualTo(before + 5);
         assertThat(database.queriesFailed()).isEqualTo(failedBefore + 2);
     }
@@ -433,7 +435,7 @@ class QueryServiceTest {
 
         assertThat(execute(insert)).isEqualTo(2);
         assertThat(execute("SELECT 5")).isZero();
-        BatchOutcome batch = queries.execute(new BatchCommand(LENA, "sales", List.of(insert, "SELECT 5"), true),
+        BatchOutcome batch = queries.execute(new BatchCommand(Caller.trusted(LENA), "sales", List.of(insert, "SELECT 5"), true),
                 CancellationSignal.none());
         assertThat(batch.steps()).extracting(StepResult::affectedRows).containsExactly(2L, 0L);
     }
@@ -457,22 +459,22 @@ class QueryServiceTest {
         TenantId underscore = TenantId.of("lena_x");
         TenantId dash = TenantId.of("lena-x");
         harness.create(underscore, "books");
-        queries.execute(new StatementCommand(underscore, "books", "CREATE TABLE secrets (id INTEGER); "
+        queries.execute(new StatementCommand(Caller.trusted(underscore), "books", "CREATE TABLE secrets (id INTEGER); "
                 + "INSERT INTO secrets VALUES (7)", "", Map.of(), 0), CancellationSignal.none());
 
-        failureOf(() -> queries.open(new QueryCommand(dash, "books", "SELECT * FROM secrets", "", Map.of(), 0, 0),
-                CancellationSignal.none()), ErrorKind.FAILED_PRECONDITION);
-        failureOf(() -> queries.execute(new StatementCommand(dash, "books", "DELETE FROM secrets", "", Map.of(), 0),
-                CancellationSignal.none()), ErrorKind.FAILED_PRECONDITION);
+        failureOf(() -> queries.open(new QueryCommand(Caller.trusted(dash), "books", "SELECT * FROM secrets", "", Map.of(), 0, 0),
+                CancellationSignal.none()), ErrorKind.NOT_FOUND);
+        failureOf(() -> queries.execute(new StatementCommand(Caller.trusted(dash), "books", "DELETE FROM secrets", "", Map.of(), 0),
+                CancellationSignal.none()), ErrorKind.NOT_FOUND);
     }
 
     @Test
     void anotherTenantCannotReachTheDatabaseEvenByItsId() {
         String id = harness.catalog.resolve(LENA, "sales").id();
 
-        failureOf(() -> queries.open(new QueryCommand(MIA, id, "SELECT * FROM orders", "", Map.of(), 0, 0),
+        failureOf(() -> queries.open(new QueryCommand(Caller.trusted(MIA), id, "SELECT * FROM orders", "", Map.of(), 0, 0),
                 CancellationSignal.none()), ErrorKind.NOT_FOUND);
-        failureOf(() -> queries.open(new QueryCommand(MIA, "sales", "SELECT * FROM orders", "", Map.of(), 0, 0),
+        failureOf(() -> queries.open(new QueryCommand(Caller.trusted(MIA), "sales", "SELECT * FROM orders", "", Map.of(), 0, 0),
                 CancellationSignal.none()), ErrorKind.NOT_FOUND);
     }
 }

@@ -5,6 +5,7 @@ import isa.duckdb.application.port.in.CreateDatabaseCommand;
 import isa.duckdb.application.port.out.InMemoryObjectStorage;
 import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.application.port.out.ServedCall;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.ExtensionAllowList;
 import isa.duckdb.domain.TenantId;
@@ -34,6 +35,9 @@ final class ServiceHarness {
     /** The call the fake inbound adapter says the current thread serves; tests set it. */
     volatile ServedCall currentCall = ServedCall.NONE;
     final Path workRoot;
+    TenantLimits limits = TenantLimits.DEFAULTS;
+    private TenantAccess access;
+    private TenantQuotas quotas;
 
     ServiceHarness(QueryEngine engine, Path workRoot) {
         this(new ManualClock(ServicesFixture.START), null, engine, workRoot);
@@ -58,13 +62,28 @@ final class ServiceHarness {
         return new ServiceHarness(clock, storage, itsEngine, itsWorkRoot);
     }
 
+    /** The tenant door and quotas every service of this harness shares; {@link #limits} fixes them at first use. */
+    TenantAccess access() {
+        if (access == null) {
+            access = new TenantAccess(limits);
+        }
+        return access;
+    }
+
+    TenantQuotas quotas() {
+        if (quotas == null) {
+            quotas = new TenantQuotas(storage, limits, clock);
+        }
+        return quotas;
+    }
+
     DatabaseService databases() {
-        return new DatabaseService(catalog, lifecycle, storage, engine, clock);
+        return new DatabaseService(catalog, lifecycle, storage, engine, clock, access(), quotas());
     }
 
     QueryService queries() {
         return new QueryService(catalog, lifecycle, new PreparedStatements(clock), new CallTimer(timers), metrics,
-                running);
+                running, access(), quotas());
     }
 
     QueryControlService queryControl() {
@@ -72,27 +91,28 @@ final class ServiceHarness {
     }
 
     DataTransferService transfers() {
-        return new DataTransferService(catalog, lifecycle, storage, ownership);
+        return new DataTransferService(catalog, lifecycle, storage, ownership, access(), quotas(),
+                new CallTimer(timers));
     }
 
     BackupService backups() {
-        return new BackupService(catalog, lifecycle, storage, engine, clock);
+        return new BackupService(catalog, lifecycle, storage, engine, clock, access(), quotas());
     }
 
     TableService tables() {
-        return new TableService(catalog, lifecycle);
+        return new TableService(catalog, lifecycle, access());
     }
 
     ViewService views() {
-        return new ViewService(catalog, lifecycle);
+        return new ViewService(catalog, lifecycle, access());
     }
 
     FunctionService functions() {
-        return new FunctionService(catalog, lifecycle);
+        return new FunctionService(catalog, lifecycle, access());
     }
 
     ExtensionService extensions(String allowList) {
-        return new ExtensionService(catalog, lifecycle, ExtensionAllowList.parse(allowList));
+        return new ExtensionService(catalog, lifecycle, ExtensionAllowList.parse(allowList), access());
     }
 
     HealthService health() {
@@ -105,6 +125,7 @@ final class ServiceHarness {
 
     /** Creates the database as CreateDatabase does. */
     DatabaseDescriptor create(TenantId tenant, String name) {
-        return databases().create(new CreateDatabaseCommand(tenant, name, "", "", Map.of(), Map.of())).descriptor();
+        return databases().create(new CreateDatabaseCommand(Caller.trusted(tenant), name, "", "", Map.of(), Map.of()))
+                .descriptor();
     }
 }

@@ -29,7 +29,7 @@ class SpooledImportTest {
 
     /** Records what the importer received and answers one row per line. */
     private SpooledImport upload(long announced) {
-        return new SpooledImport(spool(), announced, (file, signal) -> {
+        return new SpooledImport(spool(), announced, () -> { }, (file, signal) -> {
             try {
                 String content = Files.readString(file);
                 imported.add(content);
@@ -115,7 +115,7 @@ class SpooledImportTest {
 
     @Test
     void aFailingImportReachesTheCallerAndTheSpoolIsStillRemoved() {
-        SpooledImport upload = new SpooledImport(spool(), 0, (file, signal) -> {
+        SpooledImport upload = new SpooledImport(spool(), 0, () -> { }, (file, signal) -> {
             throw ServiceException.invalid("column count mismatch");
         });
         upload.write(bytes("1,2\n"));
@@ -140,7 +140,7 @@ class SpooledImportTest {
 
     @Test
     void aSpoolThatCannotBeWrittenIsResourceExhaustedKeepingTheCauseButNotThePath() {
-        SpooledImport upload = new SpooledImport(folder.resolve("missing-folder").resolve("upload"), 0,
+        SpooledImport upload = new SpooledImport(folder.resolve("missing-folder").resolve("upload"), 0, () -> { },
                 (file, signal) -> 1);
 
         ServiceException failure = failureOf(() -> upload.write(bytes("x")), ErrorKind.RESOURCE_EXHAUSTED);

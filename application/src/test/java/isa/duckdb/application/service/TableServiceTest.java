@@ -11,6 +11,7 @@ import isa.duckdb.application.port.in.DropTableCommand;
 import isa.duckdb.application.port.in.ListTablesQuery;
 import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.application.port.in.TableRef;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ColumnDescription;
 import isa.duckdb.domain.ErrorKind;
@@ -45,7 +46,7 @@ class TableServiceTest {
 
     private static CreateTableCommand table(String name, List<ColumnSpec> columns, List<String> keys,
             boolean ifNotExists) {
-        return new CreateTableCommand(LENA, "sales", name, columns, keys, ifNotExists, "orders of the shop");
+        return new CreateTableCommand(Caller.trusted(LENA), "sales", name, columns, keys, ifNotExists, "orders of the shop");
     }
 
     private CreatedTable create(CreateTableCommand command) {
@@ -53,11 +54,11 @@ class TableServiceTest {
     }
 
     private static TableRef ref(String name) {
-        return new TableRef(LENA, "sales", name);
+        return new TableRef(Caller.trusted(LENA), "sales", name);
     }
 
     private void execute(String sql) {
-        harness.queries().execute(new StatementCommand(LENA, "sales", sql, "", Map.of(), 0), CancellationSignal.none());
+        harness.queries().execute(new StatementCommand(Caller.trusted(LENA), "sales", sql, "", Map.of(), 0), CancellationSignal.none());
     }
 
     @Test
@@ -128,10 +129,10 @@ class TableServiceTest {
         create(table("shop.order_lines", List.of(ID), List.of(), false));
         create(table("customers", List.of(ID), List.of(), false));
 
-        List<TableDescription> all = tables.list(new ListTablesQuery(LENA, "sales", "", ""), CancellationSignal.none());
-        List<TableDescription> filtered = tables.list(new ListTablesQuery(LENA, "sales", "", "user_lena_ORDER"),
+        List<TableDescription> all = tables.list(new ListTablesQuery(Caller.trusted(LENA), "sales", "", ""), CancellationSignal.none());
+        List<TableDescription> filtered = tables.list(new ListTablesQuery(Caller.trusted(LENA), "sales", "", "user_lena_ORDER"),
                 CancellationSignal.none());
-        List<TableDescription> inShop = tables.list(new ListTablesQuery(LENA, "sales", "shop", ""),
+        List<TableDescription> inShop = tables.list(new ListTablesQuery(Caller.trusted(LENA), "sales", "shop", ""),
                 CancellationSignal.none());
 
         assertThat(all).extracting(TableDescription::name).containsExactly("customers", "orders", "order_lines");
@@ -143,7 +144,7 @@ class TableServiceTest {
     void aMissingTableIsNotFoundForDescribeAndStatistics() {
         failureOf(() -> tables.describe(ref("nope"), CancellationSignal.none()), ErrorKind.NOT_FOUND);
         failureOf(() -> tables.statistics(ref("nope"), true, CancellationSignal.none()), ErrorKind.NOT_FOUND);
-        failureOf(() -> tables.describe(new TableRef(LENA, "other_db", "orders"), CancellationSignal.none()),
+        failureOf(() -> tables.describe(new TableRef(Caller.trusted(LENA), "other_db", "orders"), CancellationSignal.none()),
                 ErrorKind.NOT_FOUND);
     }
 

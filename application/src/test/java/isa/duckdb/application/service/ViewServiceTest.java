@@ -9,6 +9,7 @@ import isa.duckdb.application.port.in.OpenQuery;
 import isa.duckdb.application.port.in.QueryCommand;
 import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.application.port.in.TableRef;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ErrorKind;
 import java.nio.file.Path;
@@ -31,12 +32,12 @@ class ViewServiceTest {
         harness = new ServiceHarness(engine, work);
         views = harness.views();
         harness.create(LENA, "sales");
-        harness.queries().execute(new StatementCommand(LENA, "sales", "CREATE TABLE orders (id INTEGER); "
+        harness.queries().execute(new StatementCommand(Caller.trusted(LENA), "sales", "CREATE TABLE orders (id INTEGER); "
                 + "INSERT INTO orders VALUES (1), (2)", "", Map.of(), 0), CancellationSignal.none());
     }
 
     private String create(String name, String query, boolean replace) {
-        return views.create(new CreateViewCommand(new TableRef(LENA, "sales", name), query, replace),
+        return views.create(new CreateViewCommand(new TableRef(Caller.trusted(LENA), "sales", name), query, replace),
                 CancellationSignal.none());
     }
 
@@ -46,7 +47,7 @@ class ViewServiceTest {
 
         assertThat(message).isEqualTo("view 'recent' created");
         assertThat(engine.changes()).containsExactly("createView main.recent AS SELECT * FROM orders");
-        try (OpenQuery query = harness.queries().open(new QueryCommand(LENA, "sales", "SELECT count(*) FROM recent", "",
+        try (OpenQuery query = harness.queries().open(new QueryCommand(Caller.trusted(LENA), "sales", "SELECT count(*) FROM recent", "",
                 Map.of(), 0, 0), CancellationSignal.none())) {
             assertThat(query.next(1).toRows().get(0)[0]).isEqualTo(new isa.duckdb.domain.Value.Int(2));
         }
@@ -78,18 +79,18 @@ class ViewServiceTest {
         create("zeta", "SELECT * FROM orders", false);
         create("alpha", "SELECT * FROM orders", false);
 
-        assertThat(views.list(LENA, "sales", CancellationSignal.none())).containsExactly("alpha", "zeta");
+        assertThat(views.list(Caller.trusted(LENA), "sales", CancellationSignal.none())).containsExactly("alpha", "zeta");
     }
 
     @Test
     void droppingAViewRemovesItAndAMissingOneIsNotFound() {
         create("recent", "SELECT * FROM orders", false);
 
-        String message = views.drop(new TableRef(LENA, "sales", "user_lena_recent"), CancellationSignal.none());
+        String message = views.drop(new TableRef(Caller.trusted(LENA), "sales", "user_lena_recent"), CancellationSignal.none());
 
         assertThat(message).isEqualTo("view 'recent' dropped");
-        assertThat(views.list(LENA, "sales", CancellationSignal.none())).isEmpty();
-        failureOf(() -> views.drop(new TableRef(LENA, "sales", "recent"), CancellationSignal.none()),
+        assertThat(views.list(Caller.trusted(LENA), "sales", CancellationSignal.none())).isEmpty();
+        failureOf(() -> views.drop(new TableRef(Caller.trusted(LENA), "sales", "recent"), CancellationSignal.none()),
                 ErrorKind.NOT_FOUND);
     }
 }

@@ -1,8 +1,8 @@
 package isa.duckdb.application.port.in;
 
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
 import java.util.List;
 
 /** @param transactional all statements or none */
-public record BatchCommand(TenantId tenant, String databaseRef, List<String> statements, boolean transactional) {
+public record BatchCommand(Caller caller, String databaseRef, List<String> statements, boolean transactional) {
 }

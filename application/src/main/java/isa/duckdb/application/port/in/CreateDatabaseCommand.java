@@ -1,10 +1,10 @@
 package isa.duckdb.application.port.in;
 
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
 import java.util.Map;
 
 public record CreateDatabaseCommand(
-        TenantId tenant,
+        Caller caller,
         String name,
         String organizationId,
         String requestedBucket,

@@ -1,10 +1,10 @@
 package isa.duckdb.application.port.in;
 
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
 import java.util.List;
 
 /** @param primaryKeys key columns besides those whose {@link ColumnSpec#primaryKey()} is set */
-public record CreateTableCommand(TenantId tenant, String databaseRef, String tableName, List<ColumnSpec> columns,
+public record CreateTableCommand(Caller caller, String databaseRef, String tableName, List<ColumnSpec> columns,
         List<String> primaryKeys, boolean ifNotExists, String comment) {
 
     public CreateTableCommand {

@@ -1,8 +1,8 @@
 package isa.duckdb.application.port.in;
 
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
 import java.util.Map;
 
-public record ExportQueryCommand(TenantId tenant, String databaseRef, String query, String bucketName,
+public record ExportQueryCommand(Caller caller, String databaseRef, String query, String bucketName,
         String objectKey, String format, Map<String, String> options, boolean overwrite) {
 }

@@ -1,9 +1,9 @@
 package isa.duckdb.application.port.in;
 
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
 import java.util.Map;
 
 /** @param totalSize bytes the client announced (0: not announced) */
-public record ImportStreamCommand(TenantId tenant, String databaseRef, String table, String format, long totalSize,
+public record ImportStreamCommand(Caller caller, String databaseRef, String table, String format, long totalSize,
         Map<String, String> options) {
 }

@@ -1,7 +1,7 @@
 package isa.duckdb.application.port.in;
 
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
 
 /** @param schemaName empty for every schema; @param nameFilter a case-insensitive part of the name, empty for all */
-public record ListTablesQuery(TenantId tenant, String databaseRef, String schemaName, String nameFilter) {
+public record ListTablesQuery(Caller caller, String databaseRef, String schemaName, String nameFilter) {
 }

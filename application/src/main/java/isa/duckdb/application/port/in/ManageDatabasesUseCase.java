@@ -1,6 +1,6 @@
 package isa.duckdb.application.port.in;
 
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
 
 /** Create, find, describe and delete a tenant's databases. */
 public interface ManageDatabasesUseCase {
@@ -9,7 +9,7 @@ public interface ManageDatabasesUseCase {
 
     DatabasePage list(ListDatabasesQuery query);
 
-    DatabaseView describe(TenantId tenant, String databaseRef);
+    DatabaseView describe(Caller caller, String databaseRef);
 
     /** @return a sentence saying what was done */
     String delete(DeleteDatabaseCommand command);

@@ -1,8 +1,8 @@
 package isa.duckdb.application.port.in;
 
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
 
 public interface PrepareStatementUseCase {
 
-    PreparedStatementInfo prepare(TenantId tenant, String databaseRef, String sql);
+    PreparedStatementInfo prepare(Caller caller, String databaseRef, String sql);
 }

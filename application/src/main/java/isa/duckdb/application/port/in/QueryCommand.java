@@ -1,6 +1,6 @@
 package isa.duckdb.application.port.in;
 
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.Value;
 import java.util.Map;
 
@@ -10,7 +10,7 @@ import java.util.Map;
  * @param timeoutSeconds 0 for none
  */
 public record QueryCommand(
-        TenantId tenant,
+        Caller caller,
         String databaseRef,
         String sql,
         String statementId,

@@ -1,11 +1,11 @@
 package isa.duckdb.application.port.in;
 
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.Value;
 import java.util.Map;
 
 public record StatementCommand(
-        TenantId tenant,
+        Caller caller,
         String databaseRef,
         String sql,
         String statementId,

@@ -1,7 +1,7 @@
 package isa.duckdb.application.port.in;
 
-import isa.duckdb.domain.TenantId;
+import isa.duckdb.domain.Caller;
 
 /** A table or view of a tenant's database, named as the caller named it. */
-public record TableRef(TenantId tenant, String databaseRef, String name) {
+public record TableRef(Caller caller, String databaseRef, String name) {
 }
