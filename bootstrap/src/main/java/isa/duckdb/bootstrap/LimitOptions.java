@@ -53,7 +53,7 @@ final class LimitOptions {
     int maxTimeoutSeconds;
 
     /** Validates the flags and puts them into the builder. */
-    void applyTo(ServiceConfig.Builder builder) {
+    void applyTo(ServiceConfigBuilder builder) {
         require(maxDatabases >= 1, "--max-databases-per-tenant must be at least 1, got " + maxDatabases);
         require(maxCalls >= 1, "--max-calls-per-tenant must be at least 1, got " + maxCalls);
         require(defaultTimeoutSeconds >= 1, "--default-query-timeout must be at least 1 second");

@@ -74,7 +74,7 @@ final class SecurityOptions {
     int tlsReloadSeconds;
 
     /** Validates the flags and puts them into the builder. */
-    void applyTo(ServiceConfig.Builder builder) {
+    void applyTo(ServiceConfigBuilder builder) {
         AuthMode mode;
         try {
             mode = AuthMode.parse(authMode);

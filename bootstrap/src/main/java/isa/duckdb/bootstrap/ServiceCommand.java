@@ -157,7 +157,7 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
                     minioUseSsl));
         }
         ExtensionAllowList allowList = parseAllowList();
-        ServiceConfig.Builder builder = ServiceConfig.builder();
+        ServiceConfigBuilder builder = ServiceConfig.builder();
         security.applyTo(builder);
         limits.applyTo(builder);
         return builder

@@ -34,7 +34,7 @@ public final class ServiceConfig {
     private final Optional<TlsConfig> tls;
     private final TenantLimits tenantLimits;
 
-    private ServiceConfig(Builder builder) {
+    ServiceConfig(ServiceConfigBuilder builder) {
         this.dataPath = Objects.requireNonNull(builder.dataPath, "dataPath");
         this.bindHost = builder.bindHost;
         this.grpcPort = builder.grpcPort;
@@ -56,13 +56,13 @@ public final class ServiceConfig {
     }
 
     /** A builder holding the README's defaults: {@code ./data}, {@code 0.0.0.0:50052}, embedded storage, Consul off. */
-    public static Builder builder() {
-        return new Builder();
+    public static ServiceConfigBuilder builder() {
+        return new ServiceConfigBuilder();
     }
 
     /** A builder holding this configuration, to change part of it. */
-    public Builder toBuilder() {
-        return new Builder()
+    public ServiceConfigBuilder toBuilder() {
+        return new ServiceConfigBuilder()
                 .dataPath(dataPath).bindHost(bindHost).grpcPort(grpcPort).threadsPerDatabase(threadsPerDatabase)
                 .memoryLimit(memoryLimit).syncInterval(syncInterval).maxOpenDatabases(maxOpenDatabases)
                 .idleTimeout(idleTimeout).shutdownGrace(shutdownGrace).maxConcurrentCalls(maxConcurrentCalls)
@@ -187,126 +187,6 @@ public final class ServiceConfig {
         @Override
         public String toString() {
             return "MinioConfig[endpoint=" + endpoint + ", useSsl=" + useSsl + "]";
-        }
-    }
-
-    /** Builds a {@link ServiceConfig}; every setter returns the builder. Values are taken as given. */
-    public static final class Builder {
-        private Path dataPath = Path.of("./data");
-        private String bindHost = "0.0.0.0";
-        private int grpcPort = 50052;
-        private int threadsPerDatabase = 2;
-        private String memoryLimit = "1GB";
-        private Duration syncInterval = Duration.ofSeconds(30);
-        private int maxOpenDatabases = 64;
-        private Duration idleTimeout = Duration.ofSeconds(300);
-        private Duration shutdownGrace = Duration.ofSeconds(30);
-        private int maxConcurrentCalls = 64;
-        private Optional<MinioConfig> minio = Optional.empty();
-        private ExtensionAllowList extensionAllowList = ExtensionAllowList.parse(ExtensionAllowList.DEFAULT);
-        private ConsulConfig consul = ConsulConfig.disabled();
-        private ObservabilityConfig observability = ObservabilityConfig.defaults();
-        private AuthMode authMode = AuthMode.NONE;
-        private TokenSettings tokenSettings = new TokenSettings(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
-        private Optional<TlsConfig> tls = Optional.empty();
-        private TenantLimits tenantLimits = TenantLimits.DEFAULTS;
-
-        private Builder() {
-        }
-
-        public Builder authMode(AuthMode value) {
-            authMode = value;
-            return this;
-        }
-
-        public Builder tokenSettings(TokenSettings value) {
-            tokenSettings = value;
-            return this;
-        }
-
-        public Builder tls(Optional<TlsConfig> value) {
-            tls = value;
-            return this;
-        }
-
-        public Builder tenantLimits(TenantLimits value) {
-            tenantLimits = value;
-            return this;
-        }
-
-        public Builder dataPath(Path value) {
-            dataPath = value;
-            return this;
-        }
-
-        public Builder bindHost(String value) {
-            bindHost = value;
-            return this;
-        }
-
-        public Builder grpcPort(int value) {
-            grpcPort = value;
-            return this;
-        }
-
-        public Builder threadsPerDatabase(int value) {
-            threadsPerDatabase = value;
-            return this;
-        }
-
-        public Builder memoryLimit(String value) {
-            memoryLimit = value;
-            return this;
-        }
-
-        public Builder syncInterval(Duration value) {
-            syncInterval = value;
-            return this;
-        }
-
-        public Builder maxOpenDatabases(int value) {
-            maxOpenDatabases = value;
-            return this;
-        }
-
-        public Builder idleTimeout(Duration value) {
-            idleTimeout = value;
-            return this;
-        }
-
-        public Builder shutdownGrace(Duration value) {
-            shutdownGrace = value;
-            return this;
-        }
-
-        public Builder maxConcurrentCalls(int value) {
-            maxConcurrentCalls = value;
-            return this;
-        }
-
-        public Builder minio(Optional<MinioConfig> value) {
-            minio = value;
-            return this;
-        }
-
-        public Builder extensionAllowList(ExtensionAllowList value) {
-            extensionAllowList = value;
-            return this;
-        }
-
-        public Builder consul(ConsulConfig value) {
-            consul = value;
-            return this;
-        }
-
-        public Builder observability(ObservabilityConfig value) {
-            observability = value;
-            return this;
-        }
-
-        public ServiceConfig build() {
-            return new ServiceConfig(this);
         }
     }
 }

@@ -103,6 +103,8 @@ class CallLogTest {
     @Test
     void aStatusFailureLogsTheStatusCode() {
         service = InProcessService.start(stubs);
+        stubs.views.names.fails(new isa.duckdb.domain.ServiceException(isa.duckdb.domain.ErrorKind.PERMISSION_DENIED,
+                "user_id is required"));
 
         assertThatThrownBy(() -> service.blocking().listViews(ListViewsRequest.newBuilder().setDatabaseId("sales")
                 .build())).isInstanceOf(StatusRuntimeException.class);

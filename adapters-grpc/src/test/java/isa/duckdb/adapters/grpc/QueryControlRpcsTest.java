@@ -1,10 +1,7 @@
 package isa.duckdb.adapters.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import isa.duckdb.api.CancelQueryRequest;
 import isa.duckdb.api.CancelQueryResponse;
 import isa.duckdb.api.ListRunningQueriesRequest;
@@ -78,14 +75,4 @@ class QueryControlRpcsTest {
         assertThat(response.getError()).startsWith("NOT_FOUND: ");
     }
 
-    @Test
-    void bothNeedAUserId() {
-        assertThatThrownBy(() -> service.blocking().listRunningQueries(ListRunningQueriesRequest.getDefaultInstance()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
-        assertThatThrownBy(() -> service.blocking().cancelQuery(CancelQueryRequest.newBuilder().setCallId("x").build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
-        assertThat(stubs.control.calls).isEmpty();
-    }
 }

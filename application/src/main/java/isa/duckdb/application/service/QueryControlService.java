@@ -51,13 +51,15 @@ public final class QueryControlService implements ControlQueriesUseCase {
 
     /**
      * Which queries the caller may see and cancel (issue 14): all for an administrator (every caller in
-     * authentication mode {@code none}), else those of the tenant its principal acts as.
+     * authentication mode {@code none}), else those of the tenant its principal acts as. Either way the caller
+     * must name a tenant it may act as: PERMISSION_DENIED for an empty {@code user_id} in mode {@code none}
+     * (contract, "Errors"), UNAUTHENTICATED without a credential.
      */
     private static Predicate<RunningQueries.Entry> visibleTo(Caller caller) {
+        TenantId tenant = caller.principal().actAs(caller.userId());
         if (caller.principal().isAdmin()) {
             return query -> true;
         }
-        TenantId tenant = caller.principal().actAs(caller.userId());
         return query -> query.view().tenant().equals(tenant.id());
     }
 }

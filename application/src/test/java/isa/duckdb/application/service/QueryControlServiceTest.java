@@ -82,6 +82,14 @@ class QueryControlServiceTest {
     }
 
     @Test
+    void withoutAUserIdTheTrustedCallerMayNeitherListNorCancel() {
+        failureOf(() -> control.list(new Caller(Principal.trusted(), "")), ErrorKind.PERMISSION_DENIED);
+        failureOf(() -> control.cancel(new Caller(Principal.trusted(), ""), "c0ffee0000000001"),
+                ErrorKind.PERMISSION_DENIED);
+        failureOf(() -> control.list(new Caller(Principal.anonymous(), "lena")), ErrorKind.UNAUTHENTICATED);
+    }
+
+    @Test
     void aTokenPrincipalSeesAndCancelsOnlyItsOwnTenantsQueriesWhileAnAdminSeesAll() {
         CompletableFuture<Long> call = slowStatementOf("c0ffee0000000009");
         Caller lena = new Caller(Principal.user("lena", List.of(), List.of()), "");
