@@ -138,4 +138,33 @@ class CliEndToEndTest extends SharedServiceEndToEnd {
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.CANCELLED));
         assertThat(cli("-u", "ops", "cancel", id.group(1)).exit()).isEqualTo(3);
     }
+
+    @Test
+    void queryWritesTheArrowStreamThatAnyArrowReaderReads() throws Exception {
+        assertThat(cli("-u", "cli_arrow", "create", "lab").exit()).isZero();
+        Path file = files.resolve("result.arrows");
+
+        Run run = cli("-u", "cli_arrow", "-d", "lab", "query", "--format", "arrow", "--output", file.toString(),
+                "SELECT range AS id, 'x' || range AS label FROM range(20000)");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).contains("20000 rows as an Arrow IPC stream");
+        long rows = 0;
+        long sum = 0;
+        try (var allocator = new org.apache.arrow.memory.RootAllocator();
+                var reader = new org.apache.arrow.vector.ipc.ArrowStreamReader(Files.newInputStream(file), allocator)) {
+            var root = reader.getVectorSchemaRoot();
+            assertThat(root.getSchema().getFields()).extracting(f -> f.getName()).containsExactly("id", "label");
+            while (reader.loadNextBatch()) {
+                var ids = (org.apache.arrow.vector.BigIntVector) root.getVector("id");
+                for (int i = 0; i < root.getRowCount(); i++) {
+                    sum += ids.get(i);
+                }
+                rows += root.getRowCount();
+            }
+        }
+        assertThat(rows).isEqualTo(20_000);
+        assertThat(sum).isEqualTo(19_999L * 20_000 / 2);
+        assertThat(cli("-u", "cli_arrow", "drop", "lab", "--purge").exit()).isZero();
+    }
 }

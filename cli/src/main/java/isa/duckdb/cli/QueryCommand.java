@@ -1,9 +1,17 @@
 package isa.duckdb.cli;
 
+import isa.duckdb.api.ArrowResultChunk;
 import isa.duckdb.api.ExecuteQueryRequest;
 import isa.duckdb.api.ExecuteStatementRequest;
 import isa.duckdb.api.ExecuteStatementResponse;
 import isa.duckdb.api.QueryResultChunk;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,10 +34,14 @@ final class QueryCommand extends ServiceCall {
     @Parameters(paramLabel = "SQL", description = "The SQL (statements that return no rows print how many they affected)")
     String sql;
 
-    @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
-            description = "table (aligned), csv (RFC 4180 with a header) or json (one object per line). "
-                    + "Default: ${DEFAULT-VALUE}")
+    @Option(names = "--format", paramLabel = "table|csv|json|arrow", defaultValue = "table",
+            description = "table (aligned), csv (RFC 4180 with a header), json (one object per line) or arrow (the "
+                    + "Arrow IPC stream of ExecuteQueryArrow, binary). Default: ${DEFAULT-VALUE}")
     String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the result to FILE instead of standard output")
+    Path output;
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
             description = "A parameter for $NAME (or ?/$1 with NAME 1, 2, …); numbers, true/false and null are "
@@ -49,10 +61,48 @@ final class QueryCommand extends ServiceCall {
             out().println(response.getMessage());
             return ExitCodes.OK;
         }
-        ResultPrinter printer = ResultPrinter.of(format, out());
-        Iterator<QueryResultChunk> chunks = connection.blocking().executeQueryStream(ExecuteQueryRequest.newBuilder()
-                .setUserId(cli.user()).setDatabaseId(cli.database("query")).setQuery(sql)
-                .putAllParameters(QueryParameters.parse(parameters)).setMaxRows(maxRows).build());
+        if ("arrow".equals(format)) {
+            return arrow(connection);
+        }
+        if (output != null) {
+            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(output))) {
+                return print(connection, ResultPrinter.of(format, file));
+            } catch (IOException e) {
+                throw new CliFailure("FILE", "cannot write " + output + ": " + e.getMessage());
+            }
+        }
+        return print(connection, ResultPrinter.of(format, out()));
+    }
+
+    private ExecuteQueryRequest request() {
+        return ExecuteQueryRequest.newBuilder().setUserId(cli.user()).setDatabaseId(cli.database("query")).setQuery(sql)
+                .putAllParameters(QueryParameters.parse(parameters)).setMaxRows(maxRows).build();
+    }
+
+    /**
+     * Copies the chunks' {@code arrow_ipc} bytes, in order, to the output: together they are one Arrow IPC stream
+     * (schema, record batches, end-of-stream), readable by any Arrow IPC stream reader. The row count goes to
+     * standard error.
+     */
+    private int arrow(Connection connection) {
+        Iterator<ArrowResultChunk> chunks = connection.blocking().executeQueryArrow(request());
+        long rows = 0;
+        try (OutputStream sink = output != null ? Files.newOutputStream(output) : new FileOutputStream(FileDescriptor.out)) {
+            while (chunks.hasNext()) {
+                ArrowResultChunk chunk = chunks.next();
+                check(chunk.getSuccess(), chunk.getError());
+                chunk.getArrowIpc().writeTo(sink);
+                rows += chunk.getRowCount();
+            }
+        } catch (IOException e) {
+            throw new CliFailure("FILE", "cannot write the Arrow stream: " + e.getMessage());
+        }
+        err().println(rows + " rows as an Arrow IPC stream" + (output != null ? " in " + output : ""));
+        return ExitCodes.OK;
+    }
+
+    private int print(Connection connection, ResultPrinter printer) {
+        Iterator<QueryResultChunk> chunks = connection.blocking().executeQueryStream(request());
         long rows = 0;
         boolean first = true;
         while (chunks.hasNext()) {
