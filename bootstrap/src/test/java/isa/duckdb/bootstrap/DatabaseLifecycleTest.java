@@ -153,7 +153,7 @@ class DatabaseLifecycleTest {
         try (Lease lease = lifecycle.acquire(database, CancellationSignal.none());
                 EngineSession session = lease.openSession();
                 RowCursor rows = session.run(new BoundSql(sql, List.of()), CancellationSignal.none()).rows().orElseThrow()) {
-            return ((Value.Int) rows.next(1).get(0)[0]).value();
+            return ((Value.Int) rows.next(1).toRows().get(0)[0]).value();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 /** SQL text cut into statements at top-level semicolons, with each statement's leading keywords. */
 public final class SqlScript {
+    private static final java.util.Set<String> DATA_CHANGES = java.util.Set.of("INSERT", "UPDATE", "DELETE", "MERGE");
     private final String sql;
     private final List<List<SqlToken>> statements;
 
@@ -71,6 +72,34 @@ public final class SqlScript {
             result.add(words);
         }
         return result;
+    }
+
+    /**
+     * Whether the last statement changes rows: an INSERT, UPDATE, DELETE or MERGE, also behind a
+     * WITH clause. Such a statement's RETURNING rows are the rows it changed.
+     */
+    public boolean lastChangesRows() {
+        if (statements.isEmpty()) {
+            return false;
+        }
+        List<SqlToken> last = statements.get(statements.size() - 1);
+        List<String> lead = leadingKeywords(1).get(statements.size() - 1);
+        if (lead.isEmpty() || !(lead.get(0).equals("WITH") || DATA_CHANGES.contains(lead.get(0)))) {
+            return false;
+        }
+        int depth = 0;
+        for (SqlToken token : last) {
+            String text = token.text(sql);
+            if ("(".equals(text)) {
+                depth++;
+            } else if (")".equals(text)) {
+                depth--;
+            } else if (depth == 0 && token.kind() == SqlToken.Kind.WORD
+                    && DATA_CHANGES.contains(text.toUpperCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first keyword of the first statement, or empty. */

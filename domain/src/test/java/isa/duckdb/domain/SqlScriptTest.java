@@ -125,4 +125,20 @@ class SqlScriptTest {
         assertThat(script.statements()).isUnmodifiable();
         assertThat(script.statements().get(0)).isUnmodifiable();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"INSERT INTO t VALUES (1) RETURNING *",
+        "update t set a = 1 returning a", "DELETE FROM t RETURNING id", "SELECT 1; DELETE FROM t RETURNING id",
+        "WITH x AS (SELECT 1 AS a) INSERT INTO t SELECT a FROM x RETURNING a",
+        "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE RETURNING *"})
+    void aLastStatementThatInsertsUpdatesDeletesOrMergesChangesRows(String sql) {
+        assertThat(SqlScript.parse(sql).lastChangesRows()).isTrue();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"SELECT 1", "INSERT INTO t VALUES (1); SELECT * FROM t",
+        "WITH x AS (DELETE FROM t RETURNING id) SELECT * FROM x", "SELECT 'INSERT'", "", "CREATE TABLE t AS SELECT 1"})
+    void queriesAndOtherStatementsDoNotChangeRows(String sql) {
+        assertThat(SqlScript.parse(sql).lastChangesRows()).isFalse();
+    }
 }

@@ -47,6 +47,10 @@ final class ColumnStatisticsReader {
         }
     }
 
+    private static long count(Value value) {
+        return value instanceof Value.Int i ? i.value() : 0;
+    }
+
     private static void rethrowInterruption(ServiceException e) {
         if (e.kind() == ErrorKind.CANCELLED || e.kind() == ErrorKind.DEADLINE_EXCEEDED) {
             throw e;
@@ -67,21 +71,14 @@ final class ColumnStatisticsReader {
         }
         select.append(" FROM ").append(table);
         int width = withRange ? 4 : 2;
-        return sql.query(select.toString(), List.of(), rows -> {
-            var metadata = rows.getMetaData();
-            List<ColumnStatistics> result = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                int base = i * width + 1;
-                Value min = Value.NULL;
-                Value max = Value.NULL;
-                if (withRange) {
-                    min = CellReader.forType(metadata.getColumnTypeName(base + 2)).read(rows, base + 2);
-                    max = CellReader.forType(metadata.getColumnTypeName(base + 3)).read(rows, base + 3);
-                }
-                result.add(new ColumnStatistics(columns.get(i).name(), rows.getLong(base), min, max,
-                        rows.getLong(base + 1)));
-            }
-            return result;
-        }).get(0);
+        Value[] row = sql.typedRows(select.toString()).get(0);
+        List<ColumnStatistics> result = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            int base = i * width;
+            Value min = withRange ? row[base + 2] : Value.NULL;
+            Value max = withRange ? row[base + 3] : Value.NULL;
+            result.add(new ColumnStatistics(columns.get(i).name(), count(row[base]), min, max, count(row[base + 1])));
+        }
+        return result;
     }
 }

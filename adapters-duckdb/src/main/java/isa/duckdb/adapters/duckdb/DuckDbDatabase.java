@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.apache.arrow.memory.BufferAllocator;
 import org.duckdb.DuckDBConnection;
 
 /** An open DuckDB instance; each session is a connection duplicated from its root connection. */
@@ -19,8 +20,11 @@ final class DuckDbDatabase implements EngineDatabase {
     private final Path wal;
     private final DuckDBConnection root;
     private final EngineErrors errors;
+    private final BufferAllocator allocator;
 
-    DuckDbDatabase(Path file, DuckDBConnection root, EngineErrors errors) {
+    /** @param allocator where sessions' results allocate their Arrow buffers */
+    DuckDbDatabase(Path file, DuckDBConnection root, EngineErrors errors, BufferAllocator allocator) {
+        this.allocator = allocator;
         this.file = file;
         this.wal = file.resolveSibling(file.getFileName() + ".wal");
         this.root = root;
@@ -30,7 +34,7 @@ final class DuckDbDatabase implements EngineDatabase {
     @Override
     public EngineSession openSession() {
         try {
-            return new DuckDbSession(root.duplicate(), errors);
+            return new DuckDbSession(root.duplicate(), errors, allocator);
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }

@@ -17,6 +17,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
 
 /** One sandboxed DuckDB instance per open database file, through the JDBC driver. */
@@ -26,6 +28,8 @@ public final class DuckDbQueryEngineAdapter implements QueryEngine {
     private static final byte[] MAGIC = "DUCK".getBytes(StandardCharsets.US_ASCII);
     private final DuckDBConnection probe;
     private final String version;
+    /** Every result's Arrow buffers are accounted under this one allocator (no limit of its own). */
+    private final BufferAllocator allocator = new RootAllocator();
 
     @Inject
     public DuckDbQueryEngineAdapter() {
@@ -39,7 +43,7 @@ public final class DuckDbQueryEngineAdapter implements QueryEngine {
         try {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile.toAbsolutePath(),
                     Sandbox.properties(limits));
-            return new DuckDbDatabase(databaseFile, connection.unwrap(DuckDBConnection.class), errors);
+            return new DuckDbDatabase(databaseFile, connection.unwrap(DuckDBConnection.class), errors, allocator);
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }

@@ -8,6 +8,7 @@ import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.application.port.out.FileImport;
 import isa.duckdb.domain.FileOptions;
 import isa.duckdb.domain.ServiceException;
+import isa.duckdb.domain.SqlScript;
 import isa.duckdb.domain.QualifiedName;
 import java.nio.file.Path;
 import java.sql.ParameterMetaData;
@@ -17,16 +18,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
 
 /** One duplicated connection, used by one call. */
 final class DuckDbSession implements EngineSession {
     private final DuckDBConnection connection;
     private final EngineErrors errors;
+    private final BufferAllocator allocator;
 
-    DuckDbSession(DuckDBConnection connection, EngineErrors errors) {
+    /** @param allocator the parent of each result's own Arrow allocator */
+    DuckDbSession(DuckDBConnection connection, EngineErrors errors, BufferAllocator allocator) {
         this.connection = connection;
         this.errors = errors;
+        this.allocator = allocator;
     }
 
     @Override
@@ -43,7 +49,7 @@ final class DuckDbSession implements EngineSession {
             }
             boolean hasRows = bound ? ((PreparedStatement) statement).execute() : statement.execute(sql.sql());
             if (hasRows) {
-                return StatementOutcome.rows(new JdbcRowCursor(statement, statement.getResultSet(), unhook, signal, errors));
+                return StatementOutcome.rows(cursor(statement, unhook, signal, sql));
             }
             long affected = statement.getLargeUpdateCount();
             closeQuietly(statement);
@@ -58,6 +64,42 @@ final class DuckDbSession implements EngineSession {
             closeQuietly(statement);
             throw e;
         }
+    }
+
+    private ArrowRowCursor cursor(Statement statement, Runnable unhook, CancellationSignal signal, BoundSql sql)
+            throws SQLException {
+        DuckDBResultSet rows = statement.getResultSet().unwrap(DuckDBResultSet.class);
+        return new ArrowRowCursor(statement, rows, allocator.newChildAllocator("result", 0, Long.MAX_VALUE), unhook,
+                signal, errors, () -> describedTypes(sql, rows));
+    }
+
+    /**
+     * DuckDB's type text of each result column by {@code DESCRIBE} of the statement (a single one
+     * without parameters), else the driver's own type names (which shorten a top-level ENUM to
+     * {@code ENUM}).
+     */
+    private List<String> describedTypes(BoundSql sql, DuckDBResultSet rows) {
+        List<String> types = new ArrayList<>();
+        if (sql.values().isEmpty() && SqlScript.parse(sql.sql()).statementCount() == 1) {
+            try (Statement describe = connection.createStatement();
+                    ResultSet described = describe.executeQuery("DESCRIBE " + sql.sql())) {
+                while (described.next()) {
+                    types.add(described.getString("column_type"));
+                }
+                return types;
+            } catch (SQLException e) {
+                types.clear();
+            }
+        }
+        try {
+            var metadata = rows.getMetaData();
+            for (int i = 1; i <= metadata.getColumnCount(); i++) {
+                types.add(metadata.getColumnTypeName(i));
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return types;
     }
 
     private PreparedStatement prepared(BoundSql sql) throws SQLException {
@@ -164,7 +206,7 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public SchemaCatalog catalog(CancellationSignal signal) {
-        return new DuckDbSchemaCatalog(new SqlRunner(connection, errors, signal));
+        return new DuckDbSchemaCatalog(new SqlRunner(connection, errors, signal, allocator));
     }
 
     @Override

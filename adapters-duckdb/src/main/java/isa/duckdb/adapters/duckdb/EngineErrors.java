@@ -15,6 +15,7 @@ final class EngineErrors {
     private static final Pattern QUOTED_ABSOLUTE_PATH = Pattern.compile("([\"'])/[^\"']*\\1");
     private static final Pattern BARE_ABSOLUTE_PATH = Pattern.compile("(?<=\\s|^)/(?:[\\w.-]+/)+[\\w.-]*");
     private static final int MAX_MESSAGE = 2000;
+    private static final Pattern DUCKDB_ERROR_START = Pattern.compile("\\b[A-Z][A-Za-z]* Error: ");
 
     private final String directory;
 
@@ -23,7 +24,21 @@ final class EngineErrors {
     }
 
     ServiceException translate(SQLException e, CancellationSignal signal) {
-        String message = clean(e.getMessage());
+        return translate(e.getMessage(), signal);
+    }
+
+    /**
+     * An engine error that reached us by another route than JDBC (the Arrow stream of a result):
+     * DuckDB's own message is the part from its error type on ({@code Conversion Error: ...}).
+     */
+    ServiceException translate(Exception e, CancellationSignal signal) {
+        String raw = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher start = DUCKDB_ERROR_START.matcher(raw);
+        return translate(start.find() ? raw.substring(start.start()) : raw, signal);
+    }
+
+    private ServiceException translate(String raw, CancellationSignal signal) {
+        String message = clean(raw);
         if (message.startsWith("INTERRUPT Error") || (signal != null && signal.isCancelled())) {
             return signal != null && signal.isCancelled()
                     ? signal.asException("the query")

@@ -29,6 +29,8 @@ final class Sandbox {
         if (limits.memoryLimit() != null && !limits.memoryLimit().isBlank()) {
             properties.setProperty("memory_limit", limits.memoryLimit());
         }
+        // Arrow export keeps every DuckDB type exact (HUGEINT, UUID, TIME WITH TIME ZONE, BIT, BIGNUM)
+        properties.setProperty("arrow_lossless_conversion", "true");
         properties.setProperty("lock_configuration", "true");
         properties.setProperty("jdbc_stream_results", "true");
         return properties;

@@ -8,19 +8,26 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import isa.duckdb.domain.RowBatch;
+import isa.duckdb.domain.Value;
+import org.apache.arrow.memory.BufferAllocator;
+import org.duckdb.DuckDBResultSet;
 
 /** Runs the service's own SQL on a session's connection: interruptible, with errors translated. */
 final class SqlRunner {
     private final Connection connection;
     private final EngineErrors errors;
     private final CancellationSignal signal;
+    private final BufferAllocator allocator;
 
     @FunctionalInterface
     interface RowReader<T> {
         T read(ResultSet rows) throws SQLException;
     }
 
-    SqlRunner(Connection connection, EngineErrors errors, CancellationSignal signal) {
+    /** @param allocator the parent of the Arrow allocator of {@link #typedRows}' results */
+    SqlRunner(Connection connection, EngineErrors errors, CancellationSignal signal, BufferAllocator allocator) {
+        this.allocator = allocator;
         this.connection = connection;
         this.errors = errors;
         this.signal = signal;
@@ -47,6 +54,31 @@ final class SqlRunner {
         } finally {
             unhook.run();
             DuckDbSession.closeQuietly(statement);
+        }
+    }
+
+    /** Every row of a query, typed as a result cell would be (read through Arrow like any result). */
+    List<Value[]> typedRows(String sql) {
+        Statement statement = null;
+        Runnable unhook = () -> { };
+        try {
+            statement = connection.createStatement();
+            unhook = hook(statement);
+            statement.execute(sql);
+        } catch (SQLException e) {
+            unhook.run();
+            DuckDbSession.closeQuietly(statement);
+            throw errors.translate(e, signal);
+        }
+        try (ArrowRowCursor cursor = new ArrowRowCursor(statement, statement.getResultSet().unwrap(DuckDBResultSet.class),
+                allocator.newChildAllocator("catalog", 0, Long.MAX_VALUE), unhook, signal, errors, List::of)) {
+            List<Value[]> rows = new ArrayList<>();
+            for (RowBatch batch = cursor.next(Integer.MAX_VALUE); batch.rowCount() > 0; batch = cursor.next(Integer.MAX_VALUE)) {
+                rows.addAll(batch.toRows());
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw errors.translate(e, signal);
         }
     }
 

@@ -74,7 +74,7 @@ class DuckDbSchemaCatalogTest {
 
     private List<Value[]> rows(String sql) {
         try (RowCursor cursor = session.run(new BoundSql(sql, List.of()), CancellationSignal.none()).rows().orElseThrow()) {
-            return cursor.next(1000);
+            return cursor.next(1000).toRows();
         }
     }
 

@@ -52,7 +52,7 @@ final class DuckDbTestDatabase implements AutoCloseable {
     List<Value[]> rows(String sql, Value... values) {
         try (RowCursor cursor = run(sql, values).rows().orElseThrow()) {
             List<Value[]> rows = new ArrayList<>();
-            for (List<Value[]> batch = cursor.next(500); !batch.isEmpty(); batch = cursor.next(500)) {
+            for (List<Value[]> batch = cursor.next(500).toRows(); !batch.isEmpty(); batch = cursor.next(500).toRows()) {
                 rows.addAll(batch);
             }
             return rows;
@@ -69,7 +69,7 @@ final class DuckDbTestDatabase implements AutoCloseable {
         try {
             run(sql).rows().ifPresent(cursor -> {
                 try (cursor) {
-                    while (!cursor.next(500).isEmpty()) {
+                    while (!cursor.next(500).toRows().isEmpty()) {
                         // read to the end: some errors only show while rows stream
                     }
                 }

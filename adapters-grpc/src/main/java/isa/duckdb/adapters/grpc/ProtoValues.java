@@ -4,7 +4,6 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Timestamp;
-import isa.duckdb.api.NullValue;
 import isa.duckdb.domain.Value;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,35 +13,27 @@ import java.util.Map;
 /** Typed values between the domain and the wire, as the contract's "Values" section says. */
 final class ProtoValues {
     private static final long MAX_EXACT_JSON_INTEGER = 1L << 53;
-    private static final isa.duckdb.api.Value PROTO_NULL =
-            isa.duckdb.api.Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build();
 
     private ProtoValues() {
     }
 
+    /** A value on the wire as a result cell travels (see {@link ProtoRows}). */
     static isa.duckdb.api.Value toProto(Value value) {
-        if (value instanceof Value.Null) {
-            return PROTO_NULL;
-        }
-        isa.duckdb.api.Value.Builder builder = isa.duckdb.api.Value.newBuilder();
-        if (value instanceof Value.Bool b) {
-            builder.setBoolValue(b.value());
-        } else if (value instanceof Value.Int i) {
-            builder.setIntValue(i.value());
-        } else if (value instanceof Value.Double d) {
-            builder.setDoubleValue(d.value());
-        } else if (value instanceof Value.Text t) {
-            builder.setStringValue(t.value());
-        } else if (value instanceof Value.Bytes b) {
-            builder.setBytesValue(ByteString.copyFrom(b.value()));
-        } else if (value instanceof Value.Timestamp t) {
-            builder.setTimestampValue(timestamp(t.value()));
+        return ProtoRows.toProto(value);
+    }
+
+    /**
+     * A LIST, ARRAY, STRUCT, MAP or UNION cell into its wire value: a top-level LIST/ARRAY is
+     * {@code struct_value {"items": [...]}}, the rest a {@code struct_value} of JSON values.
+     */
+    static void nested(Value value, isa.duckdb.api.Value.Builder target) {
+        if (value instanceof Value.ListOf l) {
+            target.setStructValue(Struct.newBuilder().putFields("items", json(l)));
         } else if (value instanceof Value.Struct s) {
-            builder.setStructValue(struct(s.fields()));
-        } else if (value instanceof Value.ListOf l) {
-            builder.setStructValue(Struct.newBuilder().putFields("items", json(l)));
+            target.setStructValue(struct(s.fields()));
+        } else {
+            target.mergeFrom(ProtoRows.toProto(value));
         }
-        return builder.build();
     }
 
     static Value fromProto(isa.duckdb.api.Value value) {
@@ -89,7 +80,7 @@ final class ProtoValues {
         if (value instanceof Value.Bool b) {
             builder.setBoolValue(b.value());
         } else if (value instanceof Value.Int i) {
-            if (Math.abs(i.value()) <= MAX_EXACT_JSON_INTEGER) {
+            if (i.value() >= -MAX_EXACT_JSON_INTEGER && i.value() <= MAX_EXACT_JSON_INTEGER) {
                 builder.setNumberValue(i.value());
             } else {
                 builder.setStringValue(Long.toString(i.value()));

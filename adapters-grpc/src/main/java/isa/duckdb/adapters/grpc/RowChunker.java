@@ -4,7 +4,7 @@ import isa.duckdb.api.Row;
 import isa.duckdb.application.port.in.OpenQuery;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
-import isa.duckdb.domain.Value;
+import isa.duckdb.domain.RowBatch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -61,17 +61,13 @@ final class RowChunker {
         if (engineExhausted) {
             return false;
         }
-        List<Value[]> rows = query.next(FETCH_ROWS);
-        if (rows.isEmpty()) {
+        RowBatch batch = query.next(FETCH_ROWS);
+        if (batch.rowCount() == 0) {
             engineExhausted = true;
             return false;
         }
-        for (Value[] values : rows) {
-            Row.Builder row = Row.newBuilder();
-            for (Value value : values) {
-                row.addValues(ProtoValues.toProto(value));
-            }
-            pending.addLast(row.build());
+        for (Row row : ProtoRows.convert(batch)) {
+            pending.addLast(row);
         }
         return true;
     }

@@ -2,6 +2,7 @@ package isa.duckdb.adapters.grpc;
 
 import isa.duckdb.application.port.in.OpenQuery;
 import isa.duckdb.domain.Column;
+import isa.duckdb.domain.RowBatch;
 import isa.duckdb.domain.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ final class StubQuery implements OpenQuery {
     }
 
     @Override
-    public synchronized List<Value[]> next(int maxRows) {
+    public synchronized RowBatch next(int maxRows) {
         if (closed) {
             throw new IllegalStateException("next() after close()");
         }
@@ -73,7 +74,7 @@ final class StubQuery implements OpenQuery {
             batch.add(rowAt.apply(id));
         }
         handedOut.set(until);
-        return batch;
+        return RowBatch.of(columns.size(), batch);
     }
 
     @Override

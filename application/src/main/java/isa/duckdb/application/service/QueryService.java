@@ -20,6 +20,7 @@ import isa.duckdb.domain.ClientSqlPolicy;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.LegacyTablePrefix;
+import isa.duckdb.domain.RowBatch;
 import isa.duckdb.domain.ServiceException;
 import isa.duckdb.domain.SqlScript;
 import isa.duckdb.domain.TenantId;
@@ -35,6 +36,7 @@ import java.util.Map;
 public final class QueryService
         implements ExecuteQueryUseCase, ExecuteStatementUseCase, ExecuteBatchUseCase, PrepareStatementUseCase {
     private static final int MAX_BATCH_STATEMENTS = 10_000;
+    private static final int COUNT_BATCH_ROWS = 8192;
 
     private final DatabaseCatalog catalog;
     private final DatabaseLifecycle lifecycle;
@@ -73,8 +75,8 @@ public final class QueryService
         StringBuilder plan = new StringBuilder();
         try (OpenQuery query = start(descriptor, new BoundSql(plannable, sql.values()), command.timeoutSeconds(), signal, 0)) {
             int planColumn = query.columns().size() - 1;
-            for (List<Value[]> rows = query.next(256); !rows.isEmpty(); rows = query.next(256)) {
-                for (Value[] row : rows) {
+            for (RowBatch batch = query.next(256); batch.rowCount() > 0; batch = query.next(256)) {
+                for (Value[] row : batch.toRows()) {
                     if (row[planColumn] instanceof Value.Text text) {
                         plan.append(text.value()).append('\n');
                     }
@@ -89,7 +91,8 @@ public final class QueryService
         DatabaseDescriptor descriptor = catalog.resolve(command.tenant(), command.databaseRef());
         BoundSql sql = checkedSql(descriptor, command.sql(), command.statementId(), command.parameters());
         try (OpenQuery query = start(descriptor, sql, command.timeoutSeconds(), signal, 0)) {
-            return query.affectedRows();
+            return SqlScript.parse(sql.sql()).lastChangesRows() && !query.columns().isEmpty()
+                    ? countRows(query::next) : query.affectedRows();
         }
     }
 
@@ -162,9 +165,16 @@ public final class QueryService
         long start = System.nanoTime();
         try {
             StatementOutcome outcome = session.run(statement, signal);
-            outcome.rows().ifPresent(RowCursor::close);
+            long affected = outcome.affectedRows();
+            if (outcome.rows().isPresent()) {
+                try (RowCursor cursor = outcome.rows().get()) {
+                    if (SqlScript.parse(statement.sql()).lastChangesRows()) {
+                        affected = countRows(cursor::next);
+                    }
+                }
+            }
             record(lease, System.nanoTime() - start, true);
-            return new StepResult(true, outcome.affectedRows(), "");
+            return new StepResult(true, affected, "");
         } catch (ServiceException e) {
             record(lease, System.nanoTime() - start, false);
             if (endsTheCall(e.kind())) {
@@ -172,6 +182,15 @@ public final class QueryService
             }
             return new StepResult(false, 0, e.getMessage());
         }
+    }
+
+    /** The rows a data change with RETURNING gave back, which are the rows it changed (contract "Statement results"). */
+    private static long countRows(java.util.function.IntFunction<RowBatch> next) {
+        long rows = 0;
+        for (RowBatch batch = next.apply(COUNT_BATCH_ROWS); batch.rowCount() > 0; batch = next.apply(COUNT_BATCH_ROWS)) {
+            rows += batch.rowCount();
+        }
+        return rows;
     }
 
     @Override

@@ -5,7 +5,7 @@ import isa.duckdb.application.port.out.RowCursor;
 import isa.duckdb.application.port.out.StatementOutcome;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.Column;
-import isa.duckdb.domain.Value;
+import isa.duckdb.domain.RowBatch;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,18 +50,18 @@ final class RunningQuery implements OpenQuery {
     }
 
     @Override
-    public synchronized List<Value[]> next(int maxRows) {
+    public synchronized RowBatch next(int maxRows) {
         if (signal.isCancelled()) {
             failed = true;
             throw signal.asException("the query");
         }
         if (outcome.rows().isEmpty() || remaining == 0) {
-            return List.of();
+            return RowBatch.empty(columns().size());
         }
         long start = System.nanoTime();
         try {
-            List<Value[]> rows = outcome.rows().get().next((int) Math.min(maxRows, remaining));
-            remaining -= rows.size();
+            RowBatch rows = outcome.rows().get().next((int) Math.min(maxRows, remaining));
+            remaining -= rows.rowCount();
             return rows;
         } catch (RuntimeException e) {
             failed = true;

@@ -82,7 +82,7 @@ class BackupServiceTest {
         assertThat(harness.databases().describe(LENA, "restored").tableCount()).isEqualTo(1);
         try (OpenQuery query = harness.queries().open(new QueryCommand(LENA, "restored", "SELECT count(*) FROM orders",
                 "", Map.of(), 0, 0), CancellationSignal.none())) {
-            assertThat(query.next(1).get(0)[0]).isEqualTo(new Value.Int(2));
+            assertThat(query.next(1).toRows().get(0)[0]).isEqualTo(new Value.Int(2));
         }
     }
 

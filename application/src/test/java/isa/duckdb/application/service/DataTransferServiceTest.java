@@ -67,7 +67,7 @@ class DataTransferServiceTest {
 
     private static List<Value[]> drain(OpenQuery query) {
         List<Value[]> all = new ArrayList<>();
-        for (List<Value[]> rows = query.next(100); !rows.isEmpty(); rows = query.next(100)) {
+        for (List<Value[]> rows = query.next(100).toRows(); !rows.isEmpty(); rows = query.next(100).toRows()) {
             all.addAll(rows);
         }
         return all;

@@ -63,7 +63,7 @@ class QueryServiceTest {
 
     private static List<Value[]> drain(OpenQuery query) {
         List<Value[]> all = new ArrayList<>();
-        for (List<Value[]> rows = query.next(100); !rows.isEmpty(); rows = query.next(100)) {
+        for (List<Value[]> rows = query.next(100).toRows(); !rows.isEmpty(); rows = query.next(100).toRows()) {
             all.addAll(rows);
         }
         return all;
@@ -92,9 +92,9 @@ class QueryServiceTest {
     void aQueryAnswersItsColumnsAndThenItsRowsInBatches() {
         try (OpenQuery query = queries.open(query("SELECT * FROM orders", 0), CancellationSignal.none())) {
             assertThat(query.columns()).containsExactly(new Column("id", "INTEGER"), new Column("item", "VARCHAR"));
-            assertThat(query.next(2)).extracting(row -> row[1]).containsExactly(new Value.Text("pen"), new Value.Text("ink"));
-            assertThat(query.next(2)).extracting(row -> row[0]).containsExactly(new Value.Int(3));
-            assertThat(query.next(2)).isEmpty();
+            assertThat(query.next(2).toRows()).extracting(row -> row[1]).containsExactly(new Value.Text("pen"), new Value.Text("ink"));
+            assertThat(query.next(2).toRows()).extracting(row -> row[0]).containsExactly(new Value.Int(3));
+            assertThat(query.next(2).toRows()).isEmpty();
             assertThat(query.affectedRows()).isZero();
         }
     }
@@ -102,9 +102,9 @@ class QueryServiceTest {
     @Test
     void maxRowsEndsTheRowsAtTheLimit() {
         try (OpenQuery query = queries.open(query("SELECT * FROM range(1000)", 7), CancellationSignal.none())) {
-            assertThat(query.next(5)).hasSize(5);
-            assertThat(query.next(5)).hasSize(2);
-            assertThat(query.next(5)).isEmpty();
+            assertThat(query.next(5).toRows()).hasSize(5);
+            assertThat(query.next(5).toRows()).hasSize(2);
+            assertThat(query.next(5).toRows()).isEmpty();
         }
     }
 
@@ -345,10 +345,10 @@ class QueryServiceTest {
     void aCallerCancellingStopsTheRows() {
         CancellationSignal signal = CancellationSignal.none();
         try (OpenQuery query = queries.open(query("SELECT * FROM range(100)", 0), signal)) {
-            query.next(10);
+            query.next(10).toRows();
             signal.cancel(ErrorKind.CANCELLED);
 
-            failureOf(() -> query.next(10), ErrorKind.CANCELLED);
+            failureOf(() -> query.next(10).toRows(), ErrorKind.CANCELLED);
         }
         assertThat(callsInFlight()).isZero();
     }
@@ -390,6 +390,21 @@ class QueryServiceTest {
         DatabaseMetrics database = harness.metricsService().databaseMetrics("lena/sales");
         assertThat(database.queries().count()).isEqualTo(before + 5);
         assertThat(database.queriesFailed()).isEqualTo(failedBefore + 2);
+    }
+
+    @Test
+    void aDataChangeWithReturningCountsTheRowsItChanged() {
+        String insert = "INSERT INTO orders VALUES (10, 'a'), (11, 'b') RETURNING id";
+        engine.script(insert, ScriptedAnswer.rows(List.of(new Column("id", "INTEGER")),
+                List.<Value[]>of(new Value[] {new Value.Int(10)}, new Value[] {new Value.Int(11)})));
+        engine.script("SELECT 5", ScriptedAnswer.rows(List.of(new Column("5", "INTEGER")),
+                List.<Value[]>of(new Value[] {new Value.Int(5)})));
+
+        assertThat(execute(insert)).isEqualTo(2);
+        assertThat(execute("SELECT 5")).isZero();
+        BatchOutcome batch = queries.execute(new BatchCommand(LENA, "sales", List.of(insert, "SELECT 5"), true),
+                CancellationSignal.none());
+        assertThat(batch.steps()).extracting(StepResult::affectedRows).containsExactly(2L, 0L);
     }
 
     @Test

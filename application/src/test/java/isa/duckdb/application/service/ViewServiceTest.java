@@ -48,7 +48,7 @@ class ViewServiceTest {
         assertThat(engine.changes()).containsExactly("createView main.recent AS SELECT * FROM orders");
         try (OpenQuery query = harness.queries().open(new QueryCommand(LENA, "sales", "SELECT count(*) FROM recent", "",
                 Map.of(), 0, 0), CancellationSignal.none())) {
-            assertThat(query.next(1).get(0)[0]).isEqualTo(new isa.duckdb.domain.Value.Int(2));
+            assertThat(query.next(1).toRows().get(0)[0]).isEqualTo(new isa.duckdb.domain.Value.Int(2));
         }
     }
 

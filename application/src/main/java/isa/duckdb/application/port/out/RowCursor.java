@@ -1,7 +1,7 @@
 package isa.duckdb.application.port.out;
 
 import isa.duckdb.domain.Column;
-import isa.duckdb.domain.Value;
+import isa.duckdb.domain.RowBatch;
 import java.util.List;
 
 /** Rows read off the engine incrementally: nothing is fetched before it is asked for. */
@@ -11,10 +11,12 @@ public interface RowCursor extends AutoCloseable {
     List<Column> columns();
 
     /**
-     * Up to {@code maxRows} more rows; an empty list once the result is exhausted or the cursor
-     * closed. Throws the statement's cancellation once its signal is cancelled.
+     * Up to {@code maxRows} more rows, held column by column and valid until the next call or
+     * {@link #close()}; a batch of 0 rows once the result is exhausted or the cursor closed. Throws
+     * the statement's cancellation once its signal is cancelled, and the engine's error (translated
+     * to its kind) when the statement fails while its rows are produced.
      */
-    List<Value[]> next(int maxRows);
+    RowBatch next(int maxRows);
 
     /** Releases the result early; the session can run its next statement. */
     @Override

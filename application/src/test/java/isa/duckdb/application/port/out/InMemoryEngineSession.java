@@ -116,7 +116,7 @@ public final class InMemoryEngineSession implements EngineSession {
         try (RowCursor cursor = outcome.rows().orElseThrow(() -> ServiceException.invalid(
                 "Parser Error: COPY needs a query that returns rows"))) {
             List<Value[]> rows = new ArrayList<>();
-            for (List<Value[]> batch = cursor.next(1024); !batch.isEmpty(); batch = cursor.next(1024)) {
+            for (List<Value[]> batch = cursor.next(1024).toRows(); !batch.isEmpty(); batch = cursor.next(1024).toRows()) {
                 rows.addAll(batch);
             }
             return FakeCsv.write(file, cursor.columns(), rows);

@@ -2,6 +2,7 @@ package isa.duckdb.application.port.out;
 
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.Column;
+import isa.duckdb.domain.RowBatch;
 import isa.duckdb.domain.Value;
 import java.util.List;
 
@@ -29,9 +30,9 @@ public final class InMemoryRowCursor implements RowCursor {
     }
 
     @Override
-    public synchronized List<Value[]> next(int maxRows) {
+    public synchronized RowBatch next(int maxRows) {
         if (closed || position >= rows.size()) {
-            return List.of();
+            return RowBatch.empty(columns.size());
         }
         if (signal.isCancelled()) {
             throw signal.asException("the query");
@@ -39,7 +40,7 @@ public final class InMemoryRowCursor implements RowCursor {
         int end = Math.min(rows.size(), position + Math.max(maxRows, 0));
         List<Value[]> batch = rows.subList(position, end).stream().map(Value[]::clone).toList();
         position = end;
-        return batch;
+        return RowBatch.of(columns.size(), batch);
     }
 
     /** Whether the caller closed the cursor. */

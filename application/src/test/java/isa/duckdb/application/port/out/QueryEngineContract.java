@@ -93,7 +93,7 @@ public abstract class QueryEngineContract {
     protected static List<List<Value>> rows(EngineSession session, String sql, Value... values) {
         try (RowCursor cursor = run(session, sql, values).rows().orElseThrow()) {
             List<List<Value>> rows = new ArrayList<>();
-            for (List<Value[]> batch = cursor.next(100); !batch.isEmpty(); batch = cursor.next(100)) {
+            for (List<Value[]> batch = cursor.next(100).toRows(); !batch.isEmpty(); batch = cursor.next(100).toRows()) {
                 batch.forEach(row -> rows.add(List.of(row)));
             }
             return rows;
@@ -149,7 +149,7 @@ public abstract class QueryEngineContract {
             try (RowCursor cursor = run(session, "SELECT * FROM t").rows().orElseThrow()) {
                 assertThat(cursor.columns()).containsExactly(new Column("id", "INTEGER"), new Column("name", "VARCHAR"),
                         new Column("big", "BIGINT"), new Column("ratio", "DOUBLE"), new Column("ok", "BOOLEAN"));
-                List<Value[]> batch = cursor.next(10);
+                List<Value[]> batch = cursor.next(10).toRows();
                 assertThat(batch).hasSize(2);
                 assertThat(batch.get(0)).containsExactly(integer(1), text("a'b"), integer(10_000_000_000L),
                         new Value.Double(2.5), new Value.Bool(true));
@@ -164,11 +164,11 @@ public abstract class QueryEngineContract {
         try (EngineSession session = open("t.db").openSession()) {
             try (RowCursor cursor = run(session, "SELECT count(*) FROM range(7)").rows().orElseThrow()) {
                 assertThat(cursor.columns()).containsExactly(new Column("count_star()", "BIGINT"));
-                assertThat(cursor.next(5)).singleElement().satisfies(row -> assertThat(row).containsExactly(integer(7)));
+                assertThat(cursor.next(5).toRows()).singleElement().satisfies(row -> assertThat(row).containsExactly(integer(7)));
             }
             try (RowCursor cursor = run(session, "SELECT * FROM range(3)").rows().orElseThrow()) {
                 assertThat(cursor.columns()).containsExactly(new Column("range", "BIGINT"));
-                assertThat(cursor.next(5)).extracting(row -> row[0]).containsExactly(integer(0), integer(1), integer(2));
+                assertThat(cursor.next(5).toRows()).extracting(row -> row[0]).containsExactly(integer(0), integer(1), integer(2));
             }
         }
     }
@@ -177,11 +177,11 @@ public abstract class QueryEngineContract {
     void aCursorHandsOutBatchesOfAtMostTheAskedSizeThenEmptyOnes() {
         try (EngineSession session = open("t.db").openSession();
                 RowCursor cursor = run(session, "SELECT * FROM range(10)").rows().orElseThrow()) {
-            assertThat(cursor.next(4)).extracting(row -> row[0]).containsExactly(integer(0), integer(1), integer(2), integer(3));
-            assertThat(cursor.next(4)).hasSize(4);
-            assertThat(cursor.next(4)).extracting(row -> row[0]).containsExactly(integer(8), integer(9));
-            assertThat(cursor.next(4)).isEmpty();
-            assertThat(cursor.next(4)).isEmpty();
+            assertThat(cursor.next(4).toRows()).extracting(row -> row[0]).containsExactly(integer(0), integer(1), integer(2), integer(3));
+            assertThat(cursor.next(4).toRows()).hasSize(4);
+            assertThat(cursor.next(4).toRows()).extracting(row -> row[0]).containsExactly(integer(8), integer(9));
+            assertThat(cursor.next(4).toRows()).isEmpty();
+            assertThat(cursor.next(4).toRows()).isEmpty();
         }
     }
 
@@ -190,10 +190,10 @@ public abstract class QueryEngineContract {
         try (EngineSession session = open("t.db").openSession()) {
             RowCursor cursor = run(session, "SELECT * FROM range(1000)").rows().orElseThrow();
             assertThat(cursor.columns()).extracting(Column::name).containsExactly("range");
-            assertThat(cursor.next(1)).hasSize(1);
+            assertThat(cursor.next(1).toRows()).hasSize(1);
             cursor.close();
 
-            assertThat(cursor.next(10)).isEmpty();
+            assertThat(cursor.next(10).toRows()).isEmpty();
             assertThat(count(session, "range(5)")).isEqualTo(5);
         }
     }
@@ -418,7 +418,7 @@ public abstract class QueryEngineContract {
             CompletableFuture<List<Value[]>> call = CompletableFuture.supplyAsync(() -> {
                 worker.complete(Thread.currentThread());
                 try (RowCursor cursor = session.run(new BoundSql(longRunningQuery(), List.of()), signal).rows().orElseThrow()) {
-                    return cursor.next(10);
+                    return cursor.next(10).toRows();
                 }
             });
             awaitRunning(worker.get(30, TimeUnit.SECONDS));
@@ -438,11 +438,11 @@ public abstract class QueryEngineContract {
             CancellationSignal signal = CancellationSignal.none();
             try (RowCursor cursor = session.run(new BoundSql("SELECT * FROM range(100000)", List.of()), signal)
                     .rows().orElseThrow()) {
-                assertThat(cursor.next(10)).hasSize(10);
+                assertThat(cursor.next(10).toRows()).hasSize(10);
 
                 signal.cancel(ErrorKind.CANCELLED);
 
-                assertThat(kindOf(() -> cursor.next(10))).isEqualTo(ErrorKind.CANCELLED);
+                assertThat(kindOf(() -> cursor.next(10).toRows())).isEqualTo(ErrorKind.CANCELLED);
             }
         }
     }
