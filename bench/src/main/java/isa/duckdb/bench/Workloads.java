@@ -88,7 +88,7 @@ final class Workloads {
 
     private void rates(String work, int threads, Measurements.Rate[] best, boolean insert) {
         Duration duration = Duration.ofSeconds(options.seconds());
-        int maxCalls = Math.max(1_000, options.seconds() * 50_000 / threads);
+        int maxCalls = Math.max(1_000, options.seconds() * 100_000 / threads);
         for (int c = 0; c < contenders.length; c++) {
             Contender contender = contenders[c];
             int at = c;
