@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(90);
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        // Ctrl-C or SIGTERM of the harness skips try-with-resources: stop the services it started.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy), "stop-services"));
+    }
 
     private final Process process;
     private final int port;
@@ -44,7 +52,9 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        ServiceProcess service = new ServiceProcess(builder.start(), port, log);
+        Process process = builder.start();
+        RUNNING.add(process);
+        ServiceProcess service = new ServiceProcess(process, port, log);
         service.awaitHealthy();
         return service;
     }
@@ -61,6 +71,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Sends SIGTERM and waits up to {@code seconds} for the exit; answers the exit code. */
     public int stop(int seconds) throws InterruptedException {
+        RUNNING.remove(process);
         process.destroy();
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
@@ -104,6 +115,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        RUNNING.remove(process);
         if (process.isAlive()) {
             process.destroy();
             try {
