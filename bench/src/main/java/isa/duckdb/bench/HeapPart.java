@@ -17,7 +17,8 @@ final class HeapPart {
      */
     static String run(ServiceContender service, long pid, String xmx, long megabytes, long rows, long scanBytes)
             throws Exception {
-        long copies = Math.max(1, (megabytes << 20) / Math.max(1, scanBytes));
+        long perCopy = Math.max(1, scanBytes);
+        long copies = Math.max(1, ((megabytes << 20) + perCopy - 1) / perCopy);
         String sql = "SELECT l.* FROM " + Lineitem.TABLE + " AS l, range(" + copies + ") AS copies(c)";
         ScanResult result;
         try (HeapProbe probe = HeapProbe.start(pid, 200)) {
