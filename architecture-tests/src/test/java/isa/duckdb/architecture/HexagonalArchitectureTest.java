@@ -127,6 +127,15 @@ class HexagonalArchitectureTest {
     }
 
     @Test
+    void theCommandLineClientSpeaksOnlyTheWire() {
+        noClasses().that().resideInAPackage("isa.duckdb.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("isa.duckdb.domain..",
+                        "isa.duckdb.application..", "isa.duckdb.adapters..", "isa.duckdb.bootstrap..",
+                        "isa.duckdb.e2e..")
+                .check(classes);
+    }
+
+    @Test
     void theEndToEndClientSpeaksOnlyTheWire() {
         noClasses().that().resideInAPackage("isa.duckdb.e2e..")
                 .should().dependOnClassesThat().resideInAnyPackage("isa.duckdb.domain..",

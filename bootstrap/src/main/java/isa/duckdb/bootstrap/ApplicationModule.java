@@ -6,6 +6,7 @@ import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import isa.duckdb.application.port.in.BackupUseCase;
 import isa.duckdb.application.port.in.CheckHealthUseCase;
+import isa.duckdb.application.port.in.ControlQueriesUseCase;
 import isa.duckdb.application.port.in.CreateFunctionUseCase;
 import isa.duckdb.application.port.in.ExecuteBatchUseCase;
 import isa.duckdb.application.port.in.ExecuteQueryUseCase;
@@ -28,6 +29,7 @@ import isa.duckdb.application.service.HealthService;
 import isa.duckdb.application.service.LifecycleScheduler;
 import isa.duckdb.application.service.LifecycleSettings;
 import isa.duckdb.application.service.MetricsService;
+import isa.duckdb.application.service.QueryControlService;
 import isa.duckdb.application.service.QueryService;
 import isa.duckdb.application.service.TableService;
 import isa.duckdb.application.service.ViewService;
@@ -132,4 +134,7 @@ abstract class ApplicationModule {
 
     @Binds
     abstract GetMetricsUseCase getMetrics(MetricsService service);
+
+    @Binds
+    abstract ControlQueriesUseCase controlQueries(QueryControlService service);
 }

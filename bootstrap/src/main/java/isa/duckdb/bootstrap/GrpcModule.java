@@ -6,11 +6,15 @@ import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import isa.duckdb.adapters.grpc.CallListener;
+import isa.duckdb.adapters.grpc.CallLog;
 import isa.duckdb.adapters.grpc.CallMetricsInterceptor;
 import isa.duckdb.adapters.grpc.DuckDBGrpcService;
+import isa.duckdb.adapters.grpc.GrpcCurrentCallAdapter;
 import isa.duckdb.adapters.grpc.GrpcServices;
 import isa.duckdb.adapters.grpc.HealthRpcs;
 import isa.duckdb.adapters.grpc.StreamLimits;
+import isa.duckdb.application.port.out.CurrentCall;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
@@ -33,6 +37,17 @@ abstract class GrpcModule {
     @Provides
     static StreamLimits streamLimits() {
         return StreamLimits.defaults();
+    }
+
+    /** The core learns which call it serves (running queries) from the gRPC context. */
+    @Binds
+    abstract CurrentCall currentCall(GrpcCurrentCallAdapter adapter);
+
+    /** One line per finished call, and a slow-query line (README, "Metrics and logs"). */
+    @Provides
+    @IntoSet
+    static CallListener callLog(ServiceConfig config) {
+        return new CallLog(config.observability().slowQuery());
     }
 
     @Provides

@@ -21,6 +21,7 @@ public final class Main {
             System.exit(exit);
             return;
         }
+        config.observability().logFormat().apply();
         ServiceRuntime runtime = DaggerServiceComponent.builder().config(config).build().runtime();
         ShutdownSignals.install(() -> runtime.stop().isEmpty());
         // Only for exits that are not a signal we handle (System.exit elsewhere, SIGHUP): stop() runs once.

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -123,6 +124,9 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
             description = "HTTP port of the Consul agent. Env ISA_CLOUD_STORAGE_CONSUL_PORT. Default: ${DEFAULT-VALUE}")
     int consulPort;
 
+    @Mixin
+    ObservabilityOptions observability;
+
     @Override
     public ServiceConfig call() {
         require(port >= 0 && port <= 65535, "--port (ISA_CLOUD_STORAGE_DUCKDB_GRPC_PORT) must be 0..65535, got " + port);
@@ -161,6 +165,7 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
                 .minio(minio)
                 .extensionAllowList(allowList)
                 .consul(consul())
+                .observability(observability.toConfig(spec.commandLine()))
                 .build();
     }
 

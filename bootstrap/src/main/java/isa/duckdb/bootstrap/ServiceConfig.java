@@ -25,6 +25,7 @@ public final class ServiceConfig {
     private final Optional<MinioConfig> minio;
     private final ExtensionAllowList extensionAllowList;
     private final ConsulConfig consul;
+    private final ObservabilityConfig observability;
 
     private ServiceConfig(Builder builder) {
         this.dataPath = Objects.requireNonNull(builder.dataPath, "dataPath");
@@ -40,6 +41,7 @@ public final class ServiceConfig {
         this.minio = builder.minio;
         this.extensionAllowList = builder.extensionAllowList;
         this.consul = builder.consul;
+        this.observability = builder.observability;
     }
 
     /** A builder holding the README's defaults: {@code ./data}, {@code 0.0.0.0:50052}, embedded storage, Consul off. */
@@ -53,7 +55,8 @@ public final class ServiceConfig {
                 .dataPath(dataPath).bindHost(bindHost).grpcPort(grpcPort).threadsPerDatabase(threadsPerDatabase)
                 .memoryLimit(memoryLimit).syncInterval(syncInterval).maxOpenDatabases(maxOpenDatabases)
                 .idleTimeout(idleTimeout).shutdownGrace(shutdownGrace).maxConcurrentCalls(maxConcurrentCalls)
-                .minio(minio).extensionAllowList(extensionAllowList).consul(consul);
+                .minio(minio).extensionAllowList(extensionAllowList).consul(consul)
+                .observability(observability);
     }
 
     /** Root of local data: {@code storage/} (embedded object storage) and {@code work/} (working copies). */
@@ -121,6 +124,11 @@ public final class ServiceConfig {
         return consul;
     }
 
+    /** Metrics endpoint, log format and slow-query threshold. */
+    public ObservabilityConfig observability() {
+        return observability;
+    }
+
     /** {@code {dataPath}/storage}: the embedded object storage. */
     public Path storageRoot() {
         return dataPath.resolve("storage");
@@ -138,7 +146,8 @@ public final class ServiceConfig {
                 + ", syncInterval=" + syncInterval + ", maxOpenDatabases=" + maxOpenDatabases
                 + ", idleTimeout=" + idleTimeout + ", shutdownGrace=" + shutdownGrace
                 + ", maxConcurrentCalls=" + maxConcurrentCalls + ", minio=" + minio
-                + ", extensionAllowList=" + extensionAllowList + ", consul=" + consul + "]";
+                + ", extensionAllowList=" + extensionAllowList + ", consul=" + consul
+                + ", observability=" + observability + "]";
     }
 
     /** Where MinIO is; present when ISA_CLOUD_STORAGE_MINIO_ENDPOINT is set. The secret never shows in toString. */
@@ -164,6 +173,7 @@ public final class ServiceConfig {
         private Optional<MinioConfig> minio = Optional.empty();
         private ExtensionAllowList extensionAllowList = ExtensionAllowList.parse(ExtensionAllowList.DEFAULT);
         private ConsulConfig consul = ConsulConfig.disabled();
+        private ObservabilityConfig observability = ObservabilityConfig.defaults();
 
         private Builder() {
         }
@@ -230,6 +240,11 @@ public final class ServiceConfig {
 
         public Builder consul(ConsulConfig value) {
             consul = value;
+            return this;
+        }
+
+        public Builder observability(ObservabilityConfig value) {
+            observability = value;
             return this;
         }
 

@@ -32,6 +32,7 @@ public final class ServiceRuntime {
     private final ServiceRegistrationService registration;
     private final ServiceRegistry registry;
     private final Set<ExecutorService> executors;
+    private final MetricsEndpoint metrics;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile List<String> unsynced = List.of();
@@ -40,7 +41,7 @@ public final class ServiceRuntime {
     @Inject
     ServiceRuntime(ServiceConfig config, Server server, GrpcServices grpcServices, DatabaseLifecycle lifecycle,
             LifecycleScheduler scheduler, ServiceRegistrationService registration, ServiceRegistry registry,
-            Set<ExecutorService> executors) {
+            Set<ExecutorService> executors, MetricsEndpoint metrics) {
         this.config = config;
         this.server = server;
         this.grpcServices = grpcServices;
@@ -49,6 +50,7 @@ public final class ServiceRuntime {
         this.registration = registration;
         this.registry = registry;
         this.executors = executors;
+        this.metrics = metrics;
     }
 
     public void start() {
@@ -58,10 +60,19 @@ public final class ServiceRuntime {
         } catch (IOException e) {
             throw new UncheckedIOException("gRPC port " + config.grpcPort() + " is not available: " + e.getMessage(), e);
         }
+        try {
+            metrics.start();
+        } catch (UncheckedIOException e) {
+            server.shutdownNow();
+            throw e;
+        }
         scheduler.start();
         grpcServices.serving();
-        LOG.info("duckdb-service {} listening on {}:{} (data in {}, sync every {}s)", ServiceVersion.current(),
-                config.bindHost(), server.getPort(), config.dataPath(), config.syncInterval().toSeconds());
+        LOG.info("duckdb-service {} listening on {}:{} (sync every {}s)", ServiceVersion.current(),
+                config.bindHost(), server.getPort(), config.syncInterval().toSeconds());
+        if (metrics.port() > 0) {
+            LOG.info("Prometheus metrics on http://{}:{}/metrics", config.bindHost(), metrics.port());
+        }
         ConsulConfig consul = config.consul();
         if (consul.enabled()) {
             LOG.info("Registering {} with the Consul agent at {}:{}", consul.serviceId(), consul.agentHost(),
@@ -74,6 +85,11 @@ public final class ServiceRuntime {
 
     public int port() {
         return server.getPort();
+    }
+
+    /** The port of {@code GET /metrics}, 0 when it is off. */
+    public int metricsPort() {
+        return metrics.port();
     }
 
     /**
@@ -100,14 +116,14 @@ public final class ServiceRuntime {
             unsynced = lifecycle.closeAll(config.shutdownGrace()).stream()
                     .map(d -> d.tenant().id() + "/" + d.name().value()).toList();
             executors.forEach(ExecutorService::shutdownNow);
+            metrics.stop();
             closeRegistry();
             if (unsynced.isEmpty()) {
                 LOG.info("Stopped; every database was synced");
             } else {
                 LOG.error("Stopped, but {} database(s) could not be written to storage: {}; their working copies are "
-                        + "kept in {} and uploaded at the next start on this data directory (a start on an empty "
-                        + "one would not see their latest changes)", unsynced.size(), String.join(", ", unsynced),
-                        config.workRoot());
+                        + "kept under work/ in the data directory and uploaded at the next start on it (a start on "
+                        + "an empty one would not see their latest changes)", unsynced.size(), String.join(", ", unsynced));
             }
             return unsynced;
         } finally {

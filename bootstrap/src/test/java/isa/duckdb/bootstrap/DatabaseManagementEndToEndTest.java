@@ -56,6 +56,23 @@ class DatabaseManagementEndToEndTest extends SharedServiceEndToEnd {
                 .isGreaterThanOrEqualTo(info.getCreatedAt().getSeconds());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb-data", "user-bob-duckdb", "../Not A Bucket/😀;"})
+    void aMinioBucketIsNeverRefusedAndKeptAsALabelWhileTheDatabaseStaysInTheTenantsBucket(String requested) {
+        String name = "labelled" + Math.abs(requested.hashCode());
+        CreateDatabaseResponse created = stub.createDatabase(CreateDatabaseRequest.newBuilder()
+                .setUserId("carla").setDatabaseName(name).setMinioBucket(requested).build());
+
+        assertThat(created.getError()).isEmpty();
+        assertThat(created.getSuccess()).isTrue();
+        assertThat(created.getDatabaseInfo().getMinioBucket()).isEqualTo("user-carla-duckdb");
+        assertThat(created.getDatabaseInfo().getMetadataMap()).containsEntry("requested_minio_bucket", requested);
+        assertThat(Files.exists(data.resolve("storage/user-carla-duckdb/" + name + ".duckdb"))).isTrue();
+        GetDatabaseInfoResponse described = stub.getDatabaseInfo(GetDatabaseInfoRequest.newBuilder()
+                .setUserId("carla").setDatabaseId(name).build());
+        assertThat(described.getDatabaseInfo().getMetadataMap()).containsEntry("requested_minio_bucket", requested);
+    }
+
     @Test
     void creatingTwiceIsAlreadyExists() {
         createDatabase(stub, "bob", "twice");

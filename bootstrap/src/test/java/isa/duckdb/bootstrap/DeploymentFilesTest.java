@@ -62,7 +62,7 @@ class DeploymentFilesTest {
         assertThat(services).containsOnlyKeys("minio", "consul", "duckdb-grpc-service");
         Map<String, Object> duckdb = map(services, "duckdb-grpc-service");
         assertThat(duckdb.get("container_name")).isEqualTo("isa-duckdb-grpc");
-        assertThat(list(duckdb, "ports")).containsExactly("50052:50052");
+        assertThat(list(duckdb, "ports")).containsExactly("50052:50052", "9464:9464");
         assertThat(list(duckdb, "volumes")).containsExactly("duckdb-data:/data");
         Map<String, Object> env = map(duckdb, "environment");
         assertThat(env).containsKeys(SEED_VARIABLES.toArray(String[]::new));
@@ -101,7 +101,7 @@ class DeploymentFilesTest {
         assertThat(froms.get(0)).contains("maven").contains("17").endsWith(" AS build");
         assertThat(froms.get(1)).contains("17-jre");
         assertThat(instruction("USER")).isEqualTo("10001:10001");
-        assertThat(instruction("EXPOSE")).isEqualTo("50052");
+        assertThat(instruction("EXPOSE")).isEqualTo("50052 9464");
         assertThat(instruction("VOLUME")).isEqualTo("[\"/data\"]");
         assertThat(String.join("\n", dockerfile)).contains("ISA_CLOUD_STORAGE_DUCKDB_DATABASE_PATH=/data");
         assertThat(instruction("ENTRYPOINT")).startsWith("[\"java\"")
@@ -111,7 +111,8 @@ class DeploymentFilesTest {
     @Test
     void kubernetesProbesAskTheHealthServiceTheServerAnswersFor() {
         Map<String, Object> container = container();
-        assertThat(list(container, "ports")).containsExactly(Map.of("name", "grpc", "containerPort", 50052));
+        assertThat(list(container, "ports")).containsExactly(Map.of("name", "grpc", "containerPort", 50052),
+                Map.of("name", "metrics", "containerPort", ObservabilityConfig.DEFAULT_METRICS_PORT));
         for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
             assertThat(map(map(container, probe), "grpc")).as(probe)
                     .isEqualTo(Map.of("port", 50052, "service", GrpcServices.HEALTH_SERVICE_NAME));
@@ -121,6 +122,21 @@ class DeploymentFilesTest {
         assertThat((Integer) map(podSpec(), "securityContext").get("runAsUser")).isEqualTo(10001);
         assertThat((Integer) podSpec().get("terminationGracePeriodSeconds")).as("draining, then final sync retries")
                 .isGreaterThan(2 * Integer.parseInt(env.get("ISA_CLOUD_STORAGE_DUCKDB_SHUTDOWN_GRACE")));
+    }
+
+    @Test
+    void theMetricsPortIsExposedAndAnnotatedForScrapingWhereverTheServiceRuns() {
+        String port = String.valueOf(ObservabilityConfig.DEFAULT_METRICS_PORT);
+        Map<String, Object> scrape = Map.of("prometheus.io/scrape", "true", "prometheus.io/port", port,
+                "prometheus.io/path", "/metrics");
+        assertThat(containerEnv()).containsEntry("ISA_CLOUD_STORAGE_DUCKDB_METRICS_PORT", port);
+        assertThat(map(map(map(map(deployment, "spec"), "template"), "metadata"), "annotations")).isEqualTo(scrape);
+        assertThat(map(map(service, "metadata"), "annotations")).isEqualTo(scrape);
+        assertThat(map(list(map(service, "spec"), "ports"), 1)).containsEntry("port", ObservabilityConfig.DEFAULT_METRICS_PORT)
+                .containsEntry("targetPort", "metrics");
+        Map<String, Object> compose = map(map(this.compose, "services"), "duckdb-grpc-service");
+        assertThat(map(compose, "environment")).containsEntry("ISA_CLOUD_STORAGE_DUCKDB_METRICS_PORT", port);
+        assertThat(map(compose, "labels")).isEqualTo(scrape);
     }
 
     @Test

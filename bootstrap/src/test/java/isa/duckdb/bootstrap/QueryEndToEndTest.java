@@ -93,6 +93,27 @@ class QueryEndToEndTest extends SharedServiceEndToEnd {
     }
 
     @Test
+    void aFailedBatchsErrorStartsWithTheFailingStatementsCodeWord() {
+        ExecuteBatchResponse transactional = stub.executeBatch(ExecuteBatchRequest.newBuilder().setUserId(USER)
+                .setDatabaseId(DB).setTransaction(true)
+                .addStatements("INSERT INTO events VALUES (10, 'j', 1)")
+                .addStatements("INSERT INTO events VALUES (1, 'dup', 0)").build());
+        ExecuteBatchResponse each = stub.executeBatch(ExecuteBatchRequest.newBuilder().setUserId(USER)
+                .setDatabaseId(DB)
+                .addStatements("SELECT 1")
+                .addStatements("SELEC 2")
+                .addStatements("SELECT * FROM nowhere").build());
+
+        assertThat(transactional.getSuccess()).isFalse();
+        assertThat(transactional.getError()).startsWith("FAILED_PRECONDITION: statement 2 failed: ")
+                .endsWith("the transaction was rolled back and no statement took effect");
+        assertThat(select(stub, USER, DB, "SELECT count(*) FROM events WHERE id = 10").getRows(0).getValues(0)
+                .getIntValue()).isZero();
+        assertThat(each.getError()).startsWith("INVALID_ARGUMENT: statement 2 failed: ")
+                .endsWith("(2 of 3 statements failed, the others took effect)");
+    }
+
+    @Test
     void maxRowsLimitsAndExplainPlansWithoutRunning() {
         ExecuteQueryResponse limited = stub.executeQuery(query(USER, DB, "SELECT * FROM range(1000)").setMaxRows(10).build());
         assertThat(limited.getRowsCount()).isEqualTo(10);

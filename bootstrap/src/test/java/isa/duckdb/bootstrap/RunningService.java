@@ -38,7 +38,7 @@ final class RunningService implements AutoCloseable {
         return start(config(dataPath, syncInterval).toBuilder().extensionAllowList(extensions).build());
     }
 
-    /** The configuration the tests use: loopback, a free port, embedded storage, Consul off. */
+    /** The configuration the tests use: loopback, a free port, embedded storage, Consul off, no metrics port. */
     static ServiceConfig config(Path dataPath, Duration syncInterval) {
         return ServiceConfig.builder()
                 .dataPath(dataPath)
@@ -48,6 +48,7 @@ final class RunningService implements AutoCloseable {
                 .syncInterval(syncInterval)
                 .shutdownGrace(Duration.ofSeconds(10))
                 .maxConcurrentCalls(32)
+                .observability(ObservabilityConfig.defaults().withMetricsPort(0))
                 .build();
     }
 

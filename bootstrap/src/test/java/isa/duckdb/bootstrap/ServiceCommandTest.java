@@ -48,6 +48,41 @@ class ServiceCommandTest {
     }
 
     @Test
+    void metricsLogsAndSlowQueriesDefaultToPort9464TextAndOneSecond() {
+        ObservabilityConfig observability = parse().observability();
+
+        assertThat(observability.metricsPort()).isEqualTo(9464);
+        assertThat(observability.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(observability.slowQuery()).isEqualTo(java.time.Duration.ofSeconds(1));
+    }
+
+    @Test
+    void theMetricsPortCanBeSwitchedOffAndLogsWrittenAsJson() {
+        ObservabilityConfig observability = parse("--metrics-port", "0", "--log-format", "JSON", "--slow-query-ms",
+                "250").observability();
+
+        assertThat(observability.metricsEnabled()).isFalse();
+        assertThat(observability.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(observability.slowQuery()).isEqualTo(java.time.Duration.ofMillis(250));
+    }
+
+    @Test
+    void anUnknownLogFormatOrANegativeSlowQueryTimeStopsStartUpNamingTheOption() {
+        StringWriter errors = new StringWriter();
+
+        int formatExit = new CommandLine(new ServiceCommand()).setErr(new PrintWriter(errors))
+                .execute("--log-format", "xml");
+        int slowExit = new CommandLine(new ServiceCommand()).setErr(new PrintWriter(errors))
+                .execute("--slow-query-ms", "-1");
+
+        assertThat(formatExit).isNotZero();
+        assertThat(slowExit).isNotZero();
+        assertThat(errors.toString())
+                .contains("--log-format (ISA_CLOUD_STORAGE_DUCKDB_LOG_FORMAT): expected text or json, got 'xml'")
+                .contains("--slow-query-ms (ISA_CLOUD_STORAGE_DUCKDB_SLOW_QUERY_MS) may not be negative, got -1");
+    }
+
+    @Test
     void theAdvertisedHostIsServiceHostnameThenHostnameThenTheMachineName() {
         assertThat(AdvertisedHost.resolve(Map.of("SERVICE_HOSTNAME", "svc", "HOSTNAME", "box")::get)).isEqualTo("svc");
         assertThat(AdvertisedHost.resolve(Map.of("SERVICE_HOSTNAME", " ", "HOSTNAME", "box")::get)).isEqualTo("box");

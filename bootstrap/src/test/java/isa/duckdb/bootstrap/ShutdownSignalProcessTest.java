@@ -124,7 +124,7 @@ class ShutdownSignalProcessTest {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--data-path", data.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--shutdown-grace", String.valueOf(graceSeconds), "--sync-interval", "3600",
+                "--shutdown-grace", String.valueOf(graceSeconds), "--sync-interval", "3600", "--metrics-port", "0",
                 "--consul-enabled", "--consul-host", "127.0.0.1", "--consul-port", String.valueOf(agent.port())));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * what to do on cancellation; the first {@link #cancel} wins and runs the hooks once.
  */
 public final class CancellationSignal {
-    private final AtomicReference<ErrorKind> reason = new AtomicReference<>();
+    private final AtomicReference<Cancellation> reason = new AtomicReference<>();
     private final List<Runnable> hooks = new CopyOnWriteArrayList<>();
 
     public static CancellationSignal none() {
@@ -32,7 +32,15 @@ public final class CancellationSignal {
      * @param why {@link ErrorKind#DEADLINE_EXCEEDED} or {@link ErrorKind#CANCELLED}
      */
     public void cancel(ErrorKind why) {
-        if (reason.compareAndSet(null, why)) {
+        cancel(why, null);
+    }
+
+    /**
+     * As {@link #cancel(ErrorKind)}, naming who cancelled in the error text ({@code "... was cancelled by
+     * <by>"}, instead of "by the caller"), e.g. an operator's {@code CancelQuery}. The first cancel wins.
+     */
+    public void cancel(ErrorKind why, String by) {
+        if (reason.compareAndSet(null, new Cancellation(why, by))) {
             RuntimeException failure = null;
             for (Runnable hook : hooks) {
                 if (hooks.remove(hook)) {
@@ -59,15 +67,21 @@ public final class CancellationSignal {
 
     /** The reason, or null while not cancelled. */
     public ErrorKind reason() {
-        return reason.get();
+        Cancellation cancellation = reason.get();
+        return cancellation == null ? null : cancellation.kind();
     }
 
     /** The exception a cancelled piece of work ends with. */
     public ServiceException asException(String what) {
-        ErrorKind why = reason.get() == null ? ErrorKind.CANCELLED : reason.get();
+        Cancellation cancellation = reason.get();
+        ErrorKind why = cancellation == null ? ErrorKind.CANCELLED : cancellation.kind();
+        String by = cancellation == null || cancellation.by() == null ? "the caller" : cancellation.by();
         String detail = why == ErrorKind.DEADLINE_EXCEEDED
                 ? what + " exceeded its deadline and was interrupted"
-                : what + " was cancelled by the caller";
+                : what + " was cancelled by " + by;
         return new ServiceException(why, detail);
+    }
+
+    private record Cancellation(ErrorKind kind, String by) {
     }
 }

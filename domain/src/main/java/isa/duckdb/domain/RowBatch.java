@@ -1,5 +1,7 @@
 package isa.duckdb.domain;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,16 @@ public interface RowBatch {
      * @param row 0-based row index, below {@link #rowCount()}
      */
     void write(int column, int row, CellWriter out);
+
+    /**
+     * Appends the batch to an Arrow IPC stream (Arrow columnar format, "IPC Streaming Format"): its
+     * record batch message, preceded by the dictionary messages its columns need when it is the
+     * first batch of the stream. Only batches read as Arrow can do this.
+     * @throws ServiceException FAILED_PRECONDITION when the rows were not read as Arrow
+     */
+    default void writeArrowIpc(OutputStream out) throws IOException {
+        throw new ServiceException(ErrorKind.FAILED_PRECONDITION, "this result cannot be sent as Arrow");
+    }
 
     /** A batch without rows. */
     static RowBatch empty(int columnCount) {

@@ -153,6 +153,18 @@ class CancellationSignalTest {
     }
 
     @Test
+    void aCancelThatNamesWhoCancelledSaysSoAndOnlyTheFirstCancelCounts() {
+        CancellationSignal signal = CancellationSignal.none();
+        signal.cancel(ErrorKind.CANCELLED, "CancelQuery (call 12ab)");
+        signal.cancel(ErrorKind.DEADLINE_EXCEEDED, "someone else");
+
+        ServiceException e = signal.asException("the query");
+
+        assertThat(e.kind()).isEqualTo(ErrorKind.CANCELLED);
+        assertThat(e.detail()).isEqualTo("the query was cancelled by CancelQuery (call 12ab)");
+    }
+
+    @Test
     void exceptionBeforeAnyCancelSaysCancelled() {
         assertThat(CancellationSignal.none().asException("x").kind()).isEqualTo(ErrorKind.CANCELLED);
     }

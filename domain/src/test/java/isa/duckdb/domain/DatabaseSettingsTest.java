@@ -85,7 +85,38 @@ class DatabaseSettingsTest {
     @ValueSource(strings = {"access_mode", "enable_external_access", "allow_unsigned_extensions", "temp_directory",
         "autoinstall_known_extensions", "thread", ""})
     void refusesAnyOtherKey(String key) {
-        assertInvalid(Map.of(key, "x"), "supported keys: threads, memory_limit");
+        assertInvalid(Map.of(key, "x"), "supported keys: threads, memory_limit, timezone");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTC", "Asia/Tokyo", "America/Argentina/Buenos_Aires", "Etc/GMT+5", "EST5EDT", "asia/tokyo"})
+    void keepsATimeZoneNameAsGiven(String zone) {
+        DatabaseSettings settings = DatabaseSettings.fromConfig(Map.of("TimeZone", " " + zone + " "));
+
+        assertThat(settings.timeZone()).contains(zone);
+        assertThat(settings.effectiveTimeZone()).isEqualTo(zone);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Asia/Tokyo'; SET x=1", "Europe Berlin", "+05:00", "Zürich",
+        "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/X"})
+    void refusesWhatCannotBeAZoneNameNamingTheOption(String zone) {
+        assertInvalid(Map.of("timezone", zone), "config timezone");
+    }
+
+    @Test
+    void withoutATimeZoneTheDatabaseRunsInUtc() {
+        assertThat(DatabaseSettings.DEFAULTS.effectiveTimeZone()).isEqualTo("UTC");
+        assertThat(DatabaseSettings.fromConfig(Map.of("threads", "2")).timeZone()).isEmpty();
+    }
+
+    @Test
+    void theEnginesSpellingOfTheZoneReplacesTheGivenOneAndRoundTrips() {
+        DatabaseSettings settings = DatabaseSettings.fromConfig(Map.of("timezone", "asia/tokyo", "threads", "2"))
+                .withTimeZone("Asia/Tokyo");
+
+        assertThat(settings.asConfig()).containsEntry("timezone", "Asia/Tokyo").containsEntry("threads", "2");
+        assertThat(DatabaseSettings.fromConfig(settings.asConfig())).isEqualTo(settings);
     }
 
     @Test

@@ -6,6 +6,7 @@ import isa.duckdb.domain.CellWriter;
 import isa.duckdb.domain.Column;
 import isa.duckdb.domain.RowBatch;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class ArrowRowCursor implements RowCursor {
     private final EngineErrors errors;
     private final Supplier<List<String>> describedTypes;
     private List<Column> columns = List.of();
+    private final ArrowIpc ipc;
     private VectorReader[] readers;
     private int batchRows;
     private int position;
@@ -53,6 +55,7 @@ final class ArrowRowCursor implements RowCursor {
     ArrowRowCursor(Statement statement, DuckDBResultSet rows, BufferAllocator allocator, Runnable unhook,
             CancellationSignal signal, EngineErrors errors, Supplier<List<String>> describedTypes) throws SQLException {
         this.describedTypes = describedTypes;
+        this.ipc = new ArrowIpc(() -> reader);
         this.statement = statement;
         this.rows = rows;
         this.allocator = allocator;
@@ -92,7 +95,12 @@ final class ArrowRowCursor implements RowCursor {
         int from = position;
         int count = Math.min(Math.max(maxRows, 0), batchRows - from);
         position += count;
-        return new Slice(readers, from, count);
+        return new Slice(readers, from, count, ipc);
+    }
+
+    @Override
+    public synchronized void writeArrowSchema(OutputStream out) throws IOException {
+        ipc.writeSchema(root().getSchema(), out);
     }
 
     @Override
@@ -165,7 +173,12 @@ final class ArrowRowCursor implements RowCursor {
     }
 
     /** Rows {@code from} to {@code from + count} of the current Arrow batch. */
-    private record Slice(VectorReader[] readers, int from, int count) implements RowBatch {
+    private record Slice(VectorReader[] readers, int from, int count, ArrowIpc ipc) implements RowBatch {
+        @Override
+        public void writeArrowIpc(OutputStream out) throws IOException {
+            ipc.writeBatch(from, count, out);
+        }
+
         @Override
         public int rowCount() {
             return count;

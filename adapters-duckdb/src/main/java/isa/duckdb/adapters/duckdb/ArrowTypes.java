@@ -48,6 +48,8 @@ final class ArrowTypes {
                 return "json";
             case "arrow.bool8":
                 return "boolean";
+            case "geoarrow.wkb":
+                return "geometry";
             case "arrow.opaque":
                 Matcher matcher = OPAQUE_TYPE_NAME.matcher(field.getMetadata().getOrDefault(EXTENSION_METADATA, ""));
                 return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : null;

@@ -79,6 +79,18 @@ final class DuckDbDatabase implements EngineDatabase {
     }
 
     @Override
+    public long memoryBytes() {
+        try (DuckDBConnection connection = root.duplicate();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw errors.translate(e, null);
+        }
+    }
+
+    @Override
     public long sizeBytes() {
         return sizeOf(file) + sizeOf(wal);
     }

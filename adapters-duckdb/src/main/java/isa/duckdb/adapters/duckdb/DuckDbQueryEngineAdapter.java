@@ -17,6 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
@@ -30,6 +34,7 @@ public final class DuckDbQueryEngineAdapter implements QueryEngine {
     private final String version;
     /** Every result's Arrow buffers are accounted under this one allocator (no limit of its own). */
     private final BufferAllocator allocator = new RootAllocator();
+    private Map<String, String> timeZones;
 
     @Inject
     public DuckDbQueryEngineAdapter() {
@@ -40,12 +45,67 @@ public final class DuckDbQueryEngineAdapter implements QueryEngine {
     @Override
     public EngineDatabase open(Path databaseFile, EngineLimits limits) {
         EngineErrors errors = new EngineErrors(databaseFile.getParent());
+        DuckDBConnection connection;
         try {
-            Connection connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile.toAbsolutePath(),
-                    Sandbox.properties(limits));
-            return new DuckDbDatabase(databaseFile, connection.unwrap(DuckDBConnection.class), errors, allocator);
+            connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile.toAbsolutePath(),
+                    Sandbox.properties(limits)).unwrap(DuckDBConnection.class);
         } catch (SQLException e) {
             throw errors.translate(e, null);
+        }
+        try (Statement statement = connection.createStatement()) {
+            if (!isLocked(statement)) {
+                for (String sql : Sandbox.statementsAtOpen(limits)) {
+                    statement.execute(sql);
+                }
+            }
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw errors.translate(e, null);
+        }
+        return new DuckDbDatabase(databaseFile, connection, errors, allocator);
+    }
+
+    /**
+     * Looks the name up in DuckDB's {@code pg_timezone_names()} (the ICU zones DuckDB's {@code TimeZone} accepts),
+     * without regard to case, read once on first use.
+     */
+    @Override
+    public Optional<String> timeZone(String name) {
+        return Optional.ofNullable(timeZones().get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    private synchronized Map<String, String> timeZones() {
+        if (timeZones == null) {
+            Map<String, String> zones = new HashMap<>();
+            try (Connection connection = probe.duplicate();
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT name FROM pg_timezone_names()")) {
+                while (rows.next()) {
+                    zones.putIfAbsent(rows.getString(1).toLowerCase(Locale.ROOT), rows.getString(1));
+                }
+            } catch (SQLException e) {
+                throw new ServiceException(ErrorKind.INTERNAL, "the engine's time zones cannot be read", e);
+            }
+            timeZones = Map.copyOf(zones);
+        }
+        return timeZones;
+    }
+
+    /**
+     * Whether the instance was set up already: the JDBC driver shares one instance among the connections it opens
+     * to the same file in this process (with the same settings), and the first one set its zone and locked it.
+     */
+    private static boolean isLocked(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT current_setting('lock_configuration')")) {
+            return rows.next() && rows.getBoolean(1);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the failure that made us close it is what the caller needs
         }
     }
 

@@ -134,10 +134,7 @@ final class DuckDbText {
         long fraction = fractionDigits == 9 ? nanos : nanos / 1000;
         String clock = clock(time.toLocalTime().toSecondOfDay(), fraction, fractionDigits);
         String date = date(time.toLocalDate());
-        String text = date.endsWith(" (BC)")
-                ? date.substring(0, date.length() - 5) + " " + clock + (zoned ? "+00" : "") + " (BC)"
-                : date + " " + clock + (zoned ? "+00" : "");
-        return text;
+        return date + " " + clock + (zoned ? "+00" : "");
     }
 
     /** BLOB as DuckDB prints it: printable ASCII as is, any other byte as {@code \xHH}. */
@@ -155,8 +152,16 @@ final class DuckDbText {
         return text.toString();
     }
 
-    /** A DECIMAL's digits from its unscaled value and scale, as DuckDB prints them ({@code -0.50}). */
-    static String decimal(long unscaled, int scale) {
+    /**
+     * A DECIMAL's digits from its unscaled value and scale, as DuckDB prints them: {@code -0.50}, and
+     * without the leading zero when the width is the scale ({@code DECIMAL(4,4)}: {@code -.0001}).
+     */
+    static String decimal(long unscaled, int scale, boolean widthIsScale) {
+        String text = decimal(unscaled, scale);
+        return widthIsScale ? text.replaceFirst("^(-?)0\\.", "$1.") : text;
+    }
+
+    private static String decimal(long unscaled, int scale) {
         if (scale == 0) {
             return Long.toString(unscaled);
         }

@@ -15,7 +15,7 @@ final class EngineErrors {
     private static final Pattern QUOTED_ABSOLUTE_PATH = Pattern.compile("([\"'])/[^\"']*\\1");
     private static final Pattern BARE_ABSOLUTE_PATH = Pattern.compile("(?<=\\s|^)/(?:[\\w.-]+/)+[\\w.-]*");
     private static final int MAX_MESSAGE = 2000;
-    private static final Pattern DUCKDB_ERROR_START = Pattern.compile("\\b[A-Z][A-Za-z]* Error: ");
+    private static final Pattern DUCKDB_ERROR_START = Pattern.compile("\\b[A-Z][A-Za-z]*(?: [a-z]+)? Error: ");
 
     private final String directory;
 
@@ -34,7 +34,10 @@ final class EngineErrors {
     ServiceException translate(Exception e, CancellationSignal signal) {
         String raw = e.getMessage() == null ? "" : e.getMessage();
         java.util.regex.Matcher start = DUCKDB_ERROR_START.matcher(raw);
-        return translate(start.find() ? raw.substring(start.start()) : raw, signal);
+        String message = start.find() ? raw.substring(start.start()) : raw;
+        // Arrow's C data bridge wraps DuckDB's message as CDataJniException{errno=…, message=…}
+        return translate(start.start() > 0 && message.endsWith("}") ? message.substring(0, message.length() - 1) : message,
+                signal);
     }
 
     private ServiceException translate(String raw, CancellationSignal signal) {

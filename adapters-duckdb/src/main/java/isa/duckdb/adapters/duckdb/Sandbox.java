@@ -1,12 +1,15 @@
 package isa.duckdb.adapters.duckdb;
 
 import isa.duckdb.application.port.out.EngineLimits;
+import java.util.List;
 import java.util.Properties;
 
 /**
  * Settings every open database starts with: no file system access outside its own scratch
- * folder, no extension downloads or unsigned extensions, no persistent secrets, and the
- * configuration locked so that SQL cannot undo any of it.
+ * folder, no extension downloads or unsigned extensions, no persistent secrets, its time zone, and the
+ * configuration locked so that SQL cannot undo any of it. The time zone and the lock are set by
+ * {@link #statementsAtOpen} right after opening: DuckDB does not recognise {@code TimeZone} (an ICU
+ * extension option) among the options of a new instance, and once locked it can no longer be set.
  */
 final class Sandbox {
     private Sandbox() {
@@ -31,9 +34,18 @@ final class Sandbox {
         }
         // Arrow export keeps every DuckDB type exact (HUGEINT, UUID, TIME WITH TIME ZONE, BIT, BIGNUM)
         properties.setProperty("arrow_lossless_conversion", "true");
-        properties.setProperty("lock_configuration", "true");
         properties.setProperty("jdbc_stream_results", "true");
         return properties;
+    }
+
+    /**
+     * What runs on the root connection of a newly opened instance, before any session: DuckDB's {@code TimeZone}
+     * for every connection (the limits' zone, which the engine spelled itself; without it DuckDB would follow the
+     * host's {@code TZ}), then {@code lock_configuration}.
+     */
+    static List<String> statementsAtOpen(EngineLimits limits) {
+        return List.of("SET GLOBAL TimeZone = '" + limits.timeZone().replace("'", "''") + "'",
+                "SET GLOBAL lock_configuration = true");
     }
 
     private static String escape(String path) {

@@ -185,6 +185,7 @@ final class ScalarReaders {
         ArrowBuf data = vector.getDataBuffer();
         int scale = vector.getScale();
         boolean small = vector.getPrecision() <= 18;
+        boolean widthIsScale = vector.getPrecision() == scale;
         return new VectorReader(vector) {
             @Override
             void writeValue(int row, CellWriter out) {
@@ -194,10 +195,10 @@ final class ScalarReaders {
             @Override
             String textValue(int row) {
                 if (small) {
-                    return DuckDbText.decimal(data.getLong(row * 16L), scale);
+                    return DuckDbText.decimal(data.getLong(row * 16L), scale, widthIsScale);
                 }
-                BigDecimal value = vector.getObjectNotNull(row);
-                return value.toPlainString();
+                String text = vector.getObjectNotNull(row).toPlainString();
+                return widthIsScale ? text.replaceFirst("^(-?)0\\.", "$1.") : text;
             }
         };
     }
@@ -240,8 +241,8 @@ final class ScalarReaders {
         };
     }
 
-    /** BIT or BIGNUM, whose wire form is DuckDB's text. */
-    static VectorReader textOfStorage(BaseVariableWidthVector vector, boolean bignum) {
+    /** BIT, BIGNUM or GEOMETRY (by their lower-case name), whose wire form is DuckDB's text. */
+    static VectorReader textOfStorage(BaseVariableWidthVector vector, String type) {
         return new VectorReader(vector) {
             @Override
             void writeValue(int row, CellWriter out) {
@@ -251,7 +252,14 @@ final class ScalarReaders {
             @Override
             String textValue(int row) {
                 byte[] stored = vector.get(row);
-                return bignum ? DuckDbText.bignum(stored) : DuckDbText.bit(stored);
+                switch (type) {
+                    case "bignum":
+                        return DuckDbText.bignum(stored);
+                    case "geometry":
+                        return WellKnownText.of(stored);
+                    default:
+                        return DuckDbText.bit(stored);
+                }
             }
         };
     }

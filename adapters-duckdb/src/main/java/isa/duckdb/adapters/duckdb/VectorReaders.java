@@ -36,7 +36,7 @@ import org.apache.arrow.vector.types.pojo.Field;
  * Picks the reader for a vector of DuckDB's Arrow export, with {@code arrow_lossless_conversion}
  * on: BOOLEAN arrives as {@code arrow.bool8} (a byte per value); HUGEINT, UHUGEINT, TIME WITH TIME ZONE, BIT and BIGNUM then arrive as
  * {@code arrow.opaque} extension types naming DuckDB's type, UUID as {@code arrow.uuid}, JSON as
- * {@code arrow.json} (DuckDB docs, "Arrow Export", setting {@code arrow_lossless_conversion}).
+ * {@code arrow.json}, GEOMETRY as {@code geoarrow.wkb} (DuckDB docs, "Arrow Export", setting {@code arrow_lossless_conversion}).
  */
 final class VectorReaders {
 
@@ -70,8 +70,8 @@ final class VectorReaders {
             case Utf8:
                 return ScalarReaders.utf8((BaseVariableWidthVector) vector);
             case Binary:
-                if ("bit".equals(extension) || "bignum".equals(extension) || "varint".equals(extension)) {
-                    return ScalarReaders.textOfStorage((BaseVariableWidthVector) vector, !"bit".equals(extension));
+                if ("bit".equals(extension) || "bignum".equals(extension) || "geometry".equals(extension)) {
+                    return ScalarReaders.textOfStorage((BaseVariableWidthVector) vector, extension);
                 }
                 return ScalarReaders.blob((BaseVariableWidthVector) vector);
             case FixedSizeBinary:

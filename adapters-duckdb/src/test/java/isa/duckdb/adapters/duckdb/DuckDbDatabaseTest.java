@@ -71,4 +71,14 @@ class DuckDbDatabaseTest {
             assertThat(db.database.tableCount()).isEqualTo(2);
         }
     }
+
+    @Test
+    void theMemoryHeldGrowsWhenATableIsFilled() {
+        try (DuckDbTestDatabase db = new DuckDbTestDatabase(folder)) {
+            long empty = db.database.memoryBytes();
+            db.run("CREATE TABLE t AS SELECT range AS id, 'label ' || range AS label FROM range(2000000)");
+
+            assertThat(db.database.memoryBytes()).isGreaterThan(empty).isGreaterThan(1_000_000);
+        }
+    }
 }

@@ -30,13 +30,18 @@ final class DuckDbTestDatabase implements AutoCloseable {
     final EngineSession session;
 
     DuckDbTestDatabase(Path folder) {
+        this(folder, "UTC");
+    }
+
+    /** A database whose DuckDB {@code TimeZone} is the given zone (as a database's config may choose). */
+    DuckDbTestDatabase(Path folder, String timeZone) {
         try {
             this.file = folder.resolve("main.duckdb");
             this.scratch = Files.createDirectories(folder.resolve("scratch"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.database = ENGINE.open(file, new EngineLimits(1, "256MB", scratch));
+        this.database = ENGINE.open(file, new EngineLimits(1, "256MB", scratch, timeZone));
         this.session = database.openSession();
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,89 @@ class ParameterBinderTest {
         assertThat(failure.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
         assertThat(failure.getMessage()).contains("Conversion Error");
         assertThat(db.value("SELECT count(*) FROM t")).isEqualTo(new Value.Int(0));
+    }
+
+    private Value text(String sql, Value... values) {
+        return db.value(sql, values);
+    }
+
+    @Test
+    void aTimestampIntoATimestampColumnIsItsUtcWallClockWhateverTheJvmZone() {
+        TimeZone jvmZone = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            Instant noon = Instant.parse("2024-01-01T12:00:00Z");
+            db.run("INSERT INTO t (ts, tz) VALUES (?, ?)", new Value.Timestamp(noon), new Value.Timestamp(noon));
+            db.run("INSERT INTO t (ts) SELECT ? + INTERVAL 1 HOUR", new Value.Timestamp(noon));
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
+
+        assertThat(db.rows("SELECT CAST(ts AS VARCHAR), CAST(tz AS VARCHAR) FROM t ORDER BY ts"))
+                .extracting(row -> row[0] + " | " + row[1]).containsExactly(
+                        new Value.Text("2024-01-01 12:00:00") + " | " + new Value.Text("2024-01-01 12:00:00+00"),
+                        new Value.Text("2024-01-01 13:00:00") + " | " + Value.NULL);
+    }
+
+    @Test
+    void inADatabaseWithItsOwnZoneATimestampIsStillItsUtcWallClockAndTheInstantKeepsItsPlace(@TempDir Path other) {
+        try (DuckDbTestDatabase tokyo = new DuckDbTestDatabase(other, "Asia/Tokyo")) {
+            tokyo.run("CREATE TABLE t (ts TIMESTAMP, tz TIMESTAMPTZ, d DATE)");
+            Instant late = Instant.parse("2024-01-01T23:30:00Z");
+            tokyo.run("INSERT INTO t VALUES (?, ?, ?)", new Value.Timestamp(late), new Value.Timestamp(late),
+                    new Value.Timestamp(late));
+
+            assertThat(tokyo.rows("SELECT CAST(ts AS VARCHAR), CAST(tz AS VARCHAR), CAST(d AS VARCHAR) FROM t").get(0))
+                    .containsExactly(new Value.Text("2024-01-01 23:30:00"), new Value.Text("2024-01-02 08:30:00+09"),
+                            new Value.Text("2024-01-01"));
+        }
+    }
+
+    @Test
+    void timestampNsKeepsItsNanosecondsAndCoarserTypesAreCutByDuckDbsCast() {
+        db.run("CREATE TABLE n (ns TIMESTAMP_NS, ms TIMESTAMP_MS, s TIMESTAMP_S)");
+        Instant instant = Instant.parse("2024-01-01T12:00:00.123456789Z");
+        db.run("INSERT INTO n VALUES (?, ?, ?)", new Value.Timestamp(instant), new Value.Timestamp(instant),
+                new Value.Timestamp(instant));
+
+        assertThat(db.rows("SELECT CAST(ns AS VARCHAR), CAST(ms AS VARCHAR), CAST(s AS VARCHAR), epoch_ns(ns) FROM n")
+                .get(0)).containsExactly(new Value.Text("2024-01-01 12:00:00.123456789"),
+                        new Value.Text("2024-01-01 12:00:00.123"), new Value.Text("2024-01-01 12:00:00"),
+                        new Value.Int(1_704_110_400_123_456_789L));
+        assertThat(text("SELECT epoch_ns(?::TIMESTAMP_NS)", new Value.Timestamp(Instant.parse(
+                "1969-12-31T23:59:59.999999999Z")))).isEqualTo(new Value.Int(-1));
+    }
+
+    @Test
+    void aTimestampWhoseTypeDuckDbCannotTellIsATimestampWithTimeZone() {
+        Instant instant = Instant.parse("0001-01-01T00:00:00Z");
+
+        assertThat(text("SELECT typeof(?)", new Value.Timestamp(instant)))
+                .isEqualTo(new Value.Text("TIMESTAMP WITH TIME ZONE"));
+        assertThat(text("SELECT CAST(? AS VARCHAR)", new Value.Timestamp(instant)))
+                .isEqualTo(new Value.Text("0001-01-01 00:00:00+00"));
+    }
+
+    @Test
+    void decimalAndHugeintGivenAsTextBindWithEveryDigit() {
+        db.run("CREATE TABLE x (d DECIMAL(38,10), h HUGEINT, u UHUGEINT)");
+        db.run("INSERT INTO x VALUES (?, ?, ?)", new Value.Text("12345678901234567890.0123456789"),
+                new Value.Text("-170141183460469231731687303715884105728"),
+                new Value.Text("340282366920938463463374607431768211455"));
+
+        assertThat(db.rows("SELECT CAST(d AS VARCHAR), CAST(h AS VARCHAR), CAST(u AS VARCHAR) FROM x").get(0))
+                .containsExactly(new Value.Text("12345678901234567890.0123456789"),
+                        new Value.Text("-170141183460469231731687303715884105728"),
+                        new Value.Text("340282366920938463463374607431768211455"));
+        assertThat(text("SELECT CAST(count(*) AS VARCHAR) FROM x WHERE d = ?",
+                new Value.Text("12345678901234567890.0123456789"))).isEqualTo(new Value.Text("1"));
+    }
+
+    @Test
+    void theTimestampTextIsUtcToTheNanosecond() {
+        assertThat(ParameterBinder.utcText(Instant.parse("2024-01-01T12:00:00.000000001Z")))
+                .isEqualTo("2024-01-01 12:00:00.000000001+00");
+        assertThat(ParameterBinder.utcText(Instant.parse("0001-01-01T00:00:00Z"))).isEqualTo("0001-01-01 00:00:00.000000000+00");
     }
 
     @Test

@@ -99,6 +99,8 @@ class SandboxTest {
         "SET memory_limit = '64GB'",
         "SET allow_unsigned_extensions = true",
         "SET lock_configuration = false",
+        "SET TimeZone = 'Asia/Tokyo'",
+        "SET GLOBAL TimeZone = 'Asia/Tokyo'",
         "RESET enable_external_access",
     })
     void lockedSettingsCannotBeChanged(String sql) {
@@ -143,12 +145,19 @@ class SandboxTest {
     }
 
     @Test
-    void thePropertiesLockTheConfigurationAndAllowOnlyTheScratchFolder() {
+    void afterOpeningTheZoneIsSetAndThenTheConfigurationLocked() {
+        assertThat(Sandbox.statementsAtOpen(new EngineLimits(1, "1GB", Path.of("/s"), "Asia/Tokyo")))
+                .containsExactly("SET GLOBAL TimeZone = 'Asia/Tokyo'", "SET GLOBAL lock_configuration = true");
+        assertThat(Sandbox.statementsAtOpen(new EngineLimits(1, "1GB", Path.of("/s"))).get(0))
+                .isEqualTo("SET GLOBAL TimeZone = 'UTC'");
+    }
+
+    @Test
+    void thePropertiesAllowOnlyTheScratchFolder() {
         Properties properties = Sandbox.properties(new EngineLimits(3, "1GB", Path.of("/data/it's/scratch")));
 
         assertThat(properties.getProperty("enable_external_access")).isEqualTo("false");
         assertThat(properties.getProperty("allowed_directories")).isEqualTo("['/data/it''s/scratch/']");
-        assertThat(properties.getProperty("lock_configuration")).isEqualTo("true");
         assertThat(properties.getProperty("threads")).isEqualTo("3");
         assertThat(properties.getProperty("memory_limit")).isEqualTo("1GB");
         assertThat(properties.getProperty("autoinstall_known_extensions")).isEqualTo("false");

@@ -119,6 +119,7 @@ class VectorReadersTest {
                 cell("union_value(str := 'x')::UNION(num INTEGER, str VARCHAR)", "UNION(num INTEGER, str VARCHAR)", text("x")),
                 cell("[{'m': MAP {'k': [1]}}]", "STRUCT(m MAP(VARCHAR, INTEGER[]))[]",
                         list(struct("m", struct("k", list(new Value.Int(1)))))),
+                cell("'POINT(1 2)'::GEOMETRY", "GEOMETRY", text("POINT (1 2)")),
                 cell("NULL::INTEGER", "INTEGER", Value.NULL));
     }
 
@@ -147,6 +148,22 @@ class VectorReadersTest {
             assertThat(cursor.columns()).containsExactly(new Column("e", "ENUM('a', 'b')"), new Column("l", "ENUM('x', 'a')[]"));
             assertThat(cursor.next(10).rowCount()).isZero();
         }
+    }
+
+    @Test
+    void aTypeDuckDbCannotExportIsRefusedWithDuckDbsOwnMessage() {
+        var failure = db.failure("SELECT {'a': 1}::VARIANT AS v");
+
+        assertThat(failure.kind()).isEqualTo(isa.duckdb.domain.ErrorKind.INVALID_ARGUMENT);
+        assertThat(failure.getMessage()).contains("Not implemented Error: Unsupported type in DuckDB -> Arrow Conversion: VARIANT")
+                .doesNotContain("CDataJniException").doesNotEndWith("}");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"1.0|1", "-2.5|-2.5", "0.1|0.1",
+        "1e20|1e+20", "1.5e-7|1.5e-07", "123456789012345.6|123456789012345.6", "1e16|1e+16"})
+    void geometryCoordinatesPrintAsDuckDbPrintsDoubles(double value, String text) {
+        assertThat(WellKnownText.number(value)).isEqualTo(text);
     }
 
     @Test

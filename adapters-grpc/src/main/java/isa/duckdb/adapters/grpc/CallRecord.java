@@ -1,11 +1,17 @@
 package isa.duckdb.adapters.grpc;
 
 import io.grpc.Context;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One call being counted. It travels in the gRPC {@link Context} so that the service can say
- * when it answered a request with {@code success=false}, which gRPC itself sees as an OK call.
+ * One call being counted and logged. It travels in the gRPC {@link Context} so that the service can say
+ * when it answered a request with {@code success=false}, which gRPC itself sees as an OK call, and so that
+ * the core can name the call it serves ({@link GrpcCurrentCallAdapter}).
  */
 final class CallRecord {
     static final Context.Key<CallRecord> KEY = Context.key("isa.duckdb.call-record");
@@ -13,9 +19,13 @@ final class CallRecord {
     private final RpcMetrics metrics;
     private final String fullMethodName;
     private final RpcMetrics.Method method;
+    private final String callId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicLong rows = new AtomicLong();
     private volatile boolean failed;
+    private volatile String failureCode;
+    private volatile Object request;
 
     /** @param fullMethodName gRPC's name of the method, {@code isa.duckdb.DuckDBService/ExecuteQuery} */
     CallRecord(RpcMetrics metrics, String fullMethodName) {
@@ -39,9 +49,51 @@ final class CallRecord {
         return record != null ? record.fullMethodName : "an uncounted call";
     }
 
-    void finish(boolean statusOk) {
-        if (finished.compareAndSet(false, true)) {
-            metrics.finished(method, System.nanoTime() - startNanos, statusOk && !failed);
+    /** 16 hex digits naming this call in logs, in the {@code isa-call-id} header and in ListRunningQueries. */
+    String callId() {
+        return callId;
+    }
+
+    /** The method without this service's prefix ({@code ExecuteQuery}); other services' methods in full. */
+    String rpc() {
+        return fullMethodName.startsWith(MetricsStructs.SERVICE_PREFIX)
+                ? fullMethodName.substring(MetricsStructs.SERVICE_PREFIX.length())
+                : fullMethodName;
+    }
+
+    /** Keeps the first request message (client streams: the one with the metadata) for the log line. */
+    void received(Object message) {
+        if (request == null) {
+            request = message;
         }
+    }
+
+    /** Counts the response's rows and notes a {@code success=false} answer. */
+    void sent(Object message) {
+        rows.addAndGet(CallFacts.rows(message));
+        String code = CallFacts.failureCode(message);
+        if (code != null && failureCode == null) {
+            failureCode = code;
+        }
+    }
+
+    /**
+     * Ends the record once: counts the call and returns what it was; null when it had ended already.
+     *
+     * @param status the status the call closed with; null when the client cancelled it
+     */
+    FinishedCall finish(Status status) {
+        if (!finished.compareAndSet(false, true)) {
+            return null;
+        }
+        long nanos = System.nanoTime() - startNanos;
+        String code = status == null ? Status.Code.CANCELLED.name()
+                : !status.isOk() ? status.getCode().name()
+                : failureCode != null ? failureCode
+                : failed ? "UNKNOWN" : "OK";
+        metrics.finished(method, nanos, "OK".equals(code));
+        Object asked = request;
+        return new FinishedCall(callId, rpc(), CallFacts.text(asked, "user_id"), CallFacts.text(asked, "database_id"),
+                code, Duration.ofNanos(nanos), rows.get(), CallFacts.sql(asked));
     }
 }

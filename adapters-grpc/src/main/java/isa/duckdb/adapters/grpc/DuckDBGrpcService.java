@@ -1,8 +1,11 @@
 package isa.duckdb.adapters.grpc;
 
 import io.grpc.stub.StreamObserver;
+import isa.duckdb.api.ArrowResultChunk;
 import isa.duckdb.api.BackupDatabaseRequest;
 import isa.duckdb.api.BackupDatabaseResponse;
+import isa.duckdb.api.CancelQueryRequest;
+import isa.duckdb.api.CancelQueryResponse;
 import isa.duckdb.api.CreateDatabaseRequest;
 import isa.duckdb.api.CreateDatabaseResponse;
 import isa.duckdb.api.CreateFunctionRequest;
@@ -46,6 +49,8 @@ import isa.duckdb.api.ListDatabasesRequest;
 import isa.duckdb.api.ListDatabasesResponse;
 import isa.duckdb.api.ListExtensionsRequest;
 import isa.duckdb.api.ListExtensionsResponse;
+import isa.duckdb.api.ListRunningQueriesRequest;
+import isa.duckdb.api.ListRunningQueriesResponse;
 import isa.duckdb.api.ListTablesRequest;
 import isa.duckdb.api.ListTablesResponse;
 import isa.duckdb.api.ListViewsRequest;
@@ -62,7 +67,7 @@ import jakarta.inject.Inject;
 /**
  * The wire contract's {@code isa.duckdb.DuckDBService}: each RPC is handed to the handler of its group
  * ({@link DatabaseRpcs}, {@link QueryRpcs}, {@link QueryStreamRpcs}, {@link StorageRpcs}, {@link CatalogRpcs},
- * {@link HealthRpcs}). How failures reach callers is {@link UnaryCalls}' and {@link Failures}' business.
+ * {@link HealthRpcs}, {@link QueryControlRpcs}). How failures reach callers is {@link UnaryCalls}' and {@link Failures}' business.
  */
 public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImplBase {
     private final DatabaseRpcs databases;
@@ -71,16 +76,18 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
     private final StorageRpcs storage;
     private final CatalogRpcs catalog;
     private final HealthRpcs health;
+    private final QueryControlRpcs control;
 
     @Inject
     public DuckDBGrpcService(DatabaseRpcs databases, QueryRpcs queries, QueryStreamRpcs stream, StorageRpcs storage,
-            CatalogRpcs catalog, HealthRpcs health) {
+            CatalogRpcs catalog, HealthRpcs health, QueryControlRpcs control) {
         this.databases = databases;
         this.queries = queries;
         this.stream = stream;
         this.storage = storage;
         this.catalog = catalog;
         this.health = health;
+        this.control = control;
     }
 
     @Override
@@ -111,6 +118,11 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
     @Override
     public void executeQueryStream(ExecuteQueryRequest request, StreamObserver<QueryResultChunk> observer) {
         stream.executeQueryStream(request, observer);
+    }
+
+    @Override
+    public void executeQueryArrow(ExecuteQueryRequest request, StreamObserver<ArrowResultChunk> observer) {
+        stream.executeQueryArrow(request, observer);
     }
 
     @Override
@@ -221,5 +233,16 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
     @Override
     public void getMetrics(GetMetricsRequest request, StreamObserver<GetMetricsResponse> observer) {
         health.getMetrics(request, observer);
+    }
+
+    @Override
+    public void listRunningQueries(ListRunningQueriesRequest request,
+            StreamObserver<ListRunningQueriesResponse> observer) {
+        control.listRunningQueries(request, observer);
+    }
+
+    @Override
+    public void cancelQuery(CancelQueryRequest request, StreamObserver<CancelQueryResponse> observer) {
+        control.cancelQuery(request, observer);
     }
 }

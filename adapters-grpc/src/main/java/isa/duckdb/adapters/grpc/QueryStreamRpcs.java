@@ -2,6 +2,7 @@ package isa.duckdb.adapters.grpc;
 
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import isa.duckdb.api.ArrowResultChunk;
 import isa.duckdb.api.ExecuteQueryRequest;
 import isa.duckdb.api.QueryResultChunk;
 import isa.duckdb.application.port.in.ExecuteQueryUseCase;
@@ -50,6 +51,38 @@ public final class QueryStreamRpcs {
             return;
         }
         QueryStreamer streamer = new QueryStreamer(call, query, limits, start, stats);
+        call.setOnCancelHandler(() -> {
+            signal.cancel(ErrorKind.CANCELLED);
+            streamer.cancelled();
+        });
+        call.setOnReadyHandler(streamer::drain);
+        streamer.drain();
+    }
+
+    /**
+     * ExecuteQueryArrow: the same query as {@link #executeQueryStream} (parameters, max_rows, timeout,
+     * cancellation), its result as one Arrow IPC stream in chunks ({@link ArrowStreamer}).
+     */
+    void executeQueryArrow(ExecuteQueryRequest request, StreamObserver<ArrowResultChunk> observer) {
+        ServerCallStreamObserver<ArrowResultChunk> call = (ServerCallStreamObserver<ArrowResultChunk>) observer;
+        CancellationSignal signal = CallSignals.forCurrentCall();
+        OpenQuery query;
+        try {
+            if (request.getExplain()) {
+                throw ServiceException.invalid("explain is answered by ExecuteQuery, not by the Arrow stream");
+            }
+            query = queries.open(QueryRpcs.command(request), signal);
+        } catch (RuntimeException e) {
+            ServiceException failure = Failures.normalize(e);
+            if (Failures.isStatus(failure)) {
+                observer.onError(Failures.toStatus(failure));
+            } else {
+                observer.onNext(ArrowStreamer.errorChunk(failure.getMessage()));
+                observer.onCompleted();
+            }
+            return;
+        }
+        ArrowStreamer streamer = new ArrowStreamer(call, query, limits, stats);
         call.setOnCancelHandler(() -> {
             signal.cancel(ErrorKind.CANCELLED);
             streamer.cancelled();

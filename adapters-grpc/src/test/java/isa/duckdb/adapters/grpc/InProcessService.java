@@ -8,6 +8,8 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import isa.duckdb.api.DuckDBServiceGrpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class InProcessService implements AutoCloseable {
     static final String VERSION = "9.9.9-test";
+    /** Calls with SQL taking this long get a slow-query line, unless a test sets its own threshold. */
+    static final Duration SLOW_QUERY = Duration.ofHours(1);
 
     final UseCaseStubs stubs;
     final RpcMetrics rpcMetrics = new RpcMetrics();
@@ -26,7 +30,7 @@ final class InProcessService implements AutoCloseable {
     private final Server server;
     private final ManagedChannel channel;
 
-    private InProcessService(UseCaseStubs stubs, boolean threaded) {
+    private InProcessService(UseCaseStubs stubs, boolean threaded, Duration slowQuery) {
         this.stubs = stubs;
         StreamLimits limits = StreamLimits.defaults();
         DuckDBGrpcService service = new DuckDBGrpcService(
@@ -35,10 +39,12 @@ final class InProcessService implements AutoCloseable {
                 new QueryStreamRpcs(stubs.queries, limits, streamStats),
                 new StorageRpcs(stubs.transfers, stubs.uploads, stubs.backups, limits),
                 new CatalogRpcs(stubs.catalog, stubs.views, stubs.catalog, stubs.catalog),
-                new HealthRpcs(stubs.health, stubs.metrics, streamStats, rpcMetrics, VERSION));
+                new HealthRpcs(stubs.health, stubs.metrics, streamStats, rpcMetrics, VERSION),
+                new QueryControlRpcs(stubs.control));
         String name = InProcessServerBuilder.generateName();
         InProcessServerBuilder builder = InProcessServerBuilder.forName(name)
-                .addService(ServerInterceptors.intercept(service, new CallMetricsInterceptor(rpcMetrics)));
+                .addService(ServerInterceptors.intercept(service, new CallMetricsInterceptor(rpcMetrics,
+                        Set.of(new CallLog(slowQuery)))));
         serverThreads = threaded ? Executors.newCachedThreadPool() : null;
         if (threaded) {
             builder.executor(serverThreads);
@@ -55,12 +61,17 @@ final class InProcessService implements AutoCloseable {
 
     /** Calls run on the caller's thread: what a test sees after a call returns is all that happened. */
     static InProcessService start(UseCaseStubs stubs) {
-        return new InProcessService(stubs, false);
+        return new InProcessService(stubs, false, SLOW_QUERY);
+    }
+
+    /** As {@link #start}, logging a slow-query line for calls with SQL that take {@code slowQuery} or longer. */
+    static InProcessService start(UseCaseStubs stubs, Duration slowQuery) {
+        return new InProcessService(stubs, false, slowQuery);
     }
 
     /** Calls run on server threads, for use cases that block until the client gives up. */
     static InProcessService startThreaded(UseCaseStubs stubs) {
-        return new InProcessService(stubs, true);
+        return new InProcessService(stubs, true, SLOW_QUERY);
     }
 
     DuckDBServiceGrpc.DuckDBServiceBlockingStub blocking() {

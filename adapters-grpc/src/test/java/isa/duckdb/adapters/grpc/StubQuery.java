@@ -78,6 +78,12 @@ final class StubQuery implements OpenQuery {
     }
 
     @Override
+    public void writeArrowSchema(java.io.OutputStream out) {
+        throw new isa.duckdb.domain.ServiceException(isa.duckdb.domain.ErrorKind.FAILED_PRECONDITION,
+                "this result cannot be sent as Arrow");
+    }
+
+    @Override
     public long affectedRows() {
         return affectedRows;
     }

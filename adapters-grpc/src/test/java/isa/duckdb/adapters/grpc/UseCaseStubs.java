@@ -5,6 +5,7 @@ import isa.duckdb.application.port.in.BackupUseCase;
 import isa.duckdb.application.port.in.BatchCommand;
 import isa.duckdb.application.port.in.BatchOutcome;
 import isa.duckdb.application.port.in.CheckHealthUseCase;
+import isa.duckdb.application.port.in.ControlQueriesUseCase;
 import isa.duckdb.application.port.in.CreateDatabaseCommand;
 import isa.duckdb.application.port.in.CreateFunctionCommand;
 import isa.duckdb.application.port.in.CreateFunctionUseCase;
@@ -38,6 +39,7 @@ import isa.duckdb.application.port.in.PrepareStatementUseCase;
 import isa.duckdb.application.port.in.PreparedStatementInfo;
 import isa.duckdb.application.port.in.QueryCommand;
 import isa.duckdb.application.port.in.QueryObjectCommand;
+import isa.duckdb.application.port.in.RunningQueryView;
 import isa.duckdb.application.port.in.ServiceMetrics;
 import isa.duckdb.application.port.in.StatementCommand;
 import isa.duckdb.application.port.in.TableRef;
@@ -70,6 +72,7 @@ final class UseCaseStubs {
     final Unused catalog = new Unused();
     final Health health = new Health();
     final Metrics metrics = new Metrics();
+    final Control control = new Control();
 
     /** What a stub answers: a value, or a failure it throws; the test sets it. */
     static final class Answer<R> {
@@ -374,6 +377,24 @@ final class UseCaseStubs {
         public DatabaseMetrics databaseMetrics(String tenantDatabase) {
             databasesAsked.add(tenantDatabase);
             return database.get();
+        }
+    }
+
+    static final class Control implements ControlQueriesUseCase {
+        final List<Call> calls = new CopyOnWriteArrayList<>();
+        final Answer<List<RunningQueryView>> listed = new Answer<>();
+        final Answer<RunningQueryView> cancelled = new Answer<>();
+
+        @Override
+        public List<RunningQueryView> list(TenantId caller) {
+            calls.add(new Call(caller, "", "list"));
+            return listed.get();
+        }
+
+        @Override
+        public RunningQueryView cancel(TenantId caller, String callId) {
+            calls.add(new Call(caller, "", callId));
+            return cancelled.get();
         }
     }
 }

@@ -128,7 +128,8 @@ public final class DataTransferService implements TransferDataUseCase, ImportStr
             StatementOutcome outcome = session.run(new BoundSql(sql, List.of()), signal);
             Path downloaded = file;
             return new RunningQuery(outcome, command.maxRows(), signal,
-                    List.of(session, lease, () -> LocalFiles.deleteQuietly(downloaded)), 0, (nanos, succeeded) -> { });
+                    List.of(session, lease, () -> LocalFiles.deleteQuietly(downloaded)), 0, (nanos, succeeded) -> { },
+                    rows -> { });
         } catch (RuntimeException e) {
             if (session != null) {
                 session.close();

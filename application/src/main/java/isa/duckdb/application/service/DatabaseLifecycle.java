@@ -80,7 +80,7 @@ public final class DatabaseLifecycle {
                 if (opened) {
                     enforceOpenLimit();
                 }
-                return new Lease(database, signal, perDatabase.queries);
+                return new Lease(database, signal, perDatabase.queries, clock);
             }
             open.remove(database);
         }
@@ -206,6 +206,39 @@ public final class DatabaseLifecycle {
     DatabaseActivity activity(TenantId tenant, DatabaseName name) {
         DatabaseKey key = DatabaseKey.of(tenant, name);
         return counters.activity(key, open.get(key));
+    }
+
+    /**
+     * When the oldest change not yet in storage was first seen, over the open databases; empty when every
+     * open database is synced. Seen at the end of the call that made it (or at a sync tick or this reading).
+     */
+    public Optional<Instant> oldestUnsyncedChange() {
+        Instant now = clock.instant();
+        Instant oldest = null;
+        for (OpenDatabase database : open.all()) {
+            database.noteChanges(now);
+            Instant since = database.unsyncedSince;
+            if (since != null && (oldest == null || since.isBefore(oldest))) {
+                oldest = since;
+            }
+        }
+        return Optional.ofNullable(oldest);
+    }
+
+    /**
+     * Memory the engine holds for the open databases, summed, in bytes; a database that cannot tell (closing
+     * under the reading) counts 0.
+     */
+    public long engineMemoryBytes() {
+        long total = 0;
+        for (OpenDatabase database : open.all()) {
+            try {
+                total += database.engine.memoryBytes();
+            } catch (RuntimeException e) {
+                // closed or closing while read: it holds nothing the sum should show
+            }
+        }
+        return total;
     }
 
     /** Totals since this instance started, with how many databases are open and dirty now. */

@@ -15,7 +15,8 @@ import java.time.Clock;
  * Turns a working copy into an open database: prepares its folder, fetches the file from storage
  * (or reuses a leftover working copy), and opens it with the engine under the limits of
  * {@link LifecycleSettings} and the database's own {@link DatabaseSettings}: threads are capped
- * at {@code threadsPerDatabase}; a memory limit of the database's own replaces the server's.
+ * at {@code threadsPerDatabase}; a memory limit of the database's own replaces the server's; the engine's
+ * time zone is the database's own, else UTC.
  */
 final class DatabaseOpener {
     private static final System.Logger LOG = System.getLogger(DatabaseOpener.class.getName());
@@ -75,6 +76,6 @@ final class DatabaseOpener {
                 .map(t -> Math.min(t, settings.threadsPerDatabase()))
                 .orElse(settings.threadsPerDatabase());
         String memory = own.memoryLimit().orElse(settings.memoryLimit());
-        return new EngineLimits(threads, memory, WorkingCopies.scratch(directory));
+        return new EngineLimits(threads, memory, WorkingCopies.scratch(directory), own.effectiveTimeZone());
     }
 }

@@ -19,6 +19,7 @@ import isa.duckdb.domain.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,8 @@ public final class DatabaseService implements ManageDatabasesUseCase {
     static final int MAX_PAGE_SIZE = 1000;
     private static final int MAX_METADATA_ENTRIES = 64;
     private static final int MAX_METADATA_TEXT = 1024;
+    /** The metadata key under which CreateDatabase keeps the {@code minio_bucket} a caller sent. */
+    public static final String BUCKET_LABEL = "requested_minio_bucket";
 
     private final DatabaseCatalog catalog;
     private final DatabaseLifecycle lifecycle;
@@ -52,16 +55,16 @@ public final class DatabaseService implements ManageDatabasesUseCase {
     public DatabaseView create(CreateDatabaseCommand command) {
         TenantId tenant = command.tenant();
         DatabaseName name = DatabaseName.of(command.name());
-        checkRequestedBucket(tenant, command.requestedBucket());
         checkMetadata(command.metadata());
-        DatabaseSettings settings = DatabaseSettings.fromConfig(command.config());
+        Map<String, String> metadata = withBucketLabel(command.metadata(), command.requestedBucket());
+        DatabaseSettings settings = withKnownTimeZone(DatabaseSettings.fromConfig(command.config()));
         String lockKey = tenant.databaseBucket() + "/" + name.value();
         synchronized (createLocks.computeIfAbsent(lockKey, k -> new Object())) {
             try {
                 catalog.claimBucket(tenant);
                 catalog.requireAbsent(tenant, name);
                 DatabaseDescriptor descriptor = catalog.newDescriptor(tenant, name, command.organizationId(),
-                        command.metadata(), settings);
+                        metadata, settings);
                 lifecycle.createEmpty(descriptor);
                 catalog.register(descriptor);
                 return describe(tenant, descriptor.id());
@@ -71,12 +74,31 @@ public final class DatabaseService implements ManageDatabasesUseCase {
         }
     }
 
-    private static void checkRequestedBucket(TenantId tenant, String requested) {
-        if (requested == null || requested.isEmpty() || requested.equals(tenant.databaseBucket())) {
-            return;
+    /**
+     * The caller's metadata with the {@code minio_bucket} it sent kept as the label {@value #BUCKET_LABEL} (at most
+     * {@value #MAX_METADATA_TEXT} characters), unless the caller's metadata has that key already. The database
+     * lives in the tenant's bucket whatever was sent (wire contract, "CreateDatabase.minio_bucket").
+     */
+    private static Map<String, String> withBucketLabel(Map<String, String> metadata, String requestedBucket) {
+        if (requestedBucket == null || requestedBucket.isEmpty() || metadata.containsKey(BUCKET_LABEL)) {
+            return metadata;
         }
-        throw ServiceException.invalid("minio_bucket '" + SafeText.quote(requested) + "' cannot be chosen: databases of user '" + tenant + "' live in bucket '" + tenant.databaseBucket()
-                + "' (leave minio_bucket empty)");
+        Map<String, String> labelled = new HashMap<>(metadata);
+        labelled.put(BUCKET_LABEL, requestedBucket.length() <= MAX_METADATA_TEXT
+                ? requestedBucket
+                : requestedBucket.substring(0, MAX_METADATA_TEXT));
+        return labelled;
+    }
+
+    /** The settings with their time zone spelled as the engine spells it; INVALID_ARGUMENT for a zone it does not know. */
+    private DatabaseSettings withKnownTimeZone(DatabaseSettings settings) {
+        if (settings.timeZone().isEmpty()) {
+            return settings;
+        }
+        String given = settings.timeZone().get();
+        return engine.timeZone(given).map(settings::withTimeZone).orElseThrow(() -> ServiceException.invalid(
+                "config timezone '" + SafeText.quote(given) + "' is not a time zone the engine knows"
+                        + " (names as in DuckDB's pg_timezone_names(), e.g. UTC, Europe/Berlin, America/New_York)"));
     }
 
     private static void checkMetadata(Map<String, String> metadata) {

@@ -91,6 +91,7 @@ final class DatabaseSync {
         try {
             int tableCount = database.engine.tableCount();
             database.syncedMarker = uploadSnapshot(database.key, database.directory, database.engine);
+            database.unsyncedSince = null;
             counters.synced(database.key);
             catalog.recordSync(database.descriptor, database.lastAccess, tableCount);
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package isa.duckdb.application.service;
 
 import isa.duckdb.application.port.out.EngineSession;
 import isa.duckdb.domain.CancellationSignal;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A call's hold on an open database: while held, the database is neither synced nor closed under it. */
@@ -9,12 +10,14 @@ public final class Lease implements AutoCloseable {
     private final OpenDatabase database;
     private final CancellationSignal signal;
     private final QueryMetrics databaseQueries;
+    private final Clock clock;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    Lease(OpenDatabase database, CancellationSignal signal, QueryMetrics databaseQueries) {
+    Lease(OpenDatabase database, CancellationSignal signal, QueryMetrics databaseQueries, Clock clock) {
         this.database = database;
         this.signal = signal;
         this.databaseQueries = databaseQueries;
+        this.clock = clock;
         database.inFlight.add(signal);
     }
 
@@ -47,6 +50,7 @@ public final class Lease implements AutoCloseable {
     @Override
     public void close() {
         if (released.compareAndSet(false, true)) {
+            database.noteChanges(clock.instant());
             database.inFlight.remove(signal);
             database.gate.exitShared();
         }

@@ -20,6 +20,8 @@ final class OpenDatabase {
     /** The engine's change marker when storage last received the file; null: never synced. */
     volatile String syncedMarker;
     volatile int missedSyncs;
+    /** When changes not yet in storage were first seen (a call ending, a sync tick, a metrics read); null: none. */
+    volatile Instant unsyncedSince;
 
     OpenDatabase(DatabaseKey key, Path directory, EngineDatabase engine, DatabaseDescriptor descriptor, Instant now) {
         this.key = key;
@@ -35,5 +37,12 @@ final class OpenDatabase {
 
     boolean hasUnsyncedChanges() {
         return !engine.changeMarker().equals(syncedMarker);
+    }
+
+    /** Notes {@code now} as the time changes were first seen, when there are unsynced ones and none was noted. */
+    void noteChanges(Instant now) {
+        if (unsyncedSince == null && hasUnsyncedChanges()) {
+            unsyncedSince = now;
+        }
     }
 }

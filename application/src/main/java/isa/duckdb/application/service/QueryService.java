@@ -43,15 +43,18 @@ public final class QueryService
     private final PreparedStatements prepared;
     private final CallTimer timer;
     private final QueryMetrics metrics;
+    private final RunningQueries running;
 
+    /** @param running where each statement is listed while it runs (ListRunningQueries, CancelQuery) */
     @Inject
     public QueryService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, PreparedStatements prepared,
-            CallTimer timer, QueryMetrics metrics) {
+            CallTimer timer, QueryMetrics metrics, RunningQueries running) {
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.prepared = prepared;
         this.timer = timer;
         this.metrics = metrics;
+        this.running = running;
     }
 
     @Override
@@ -109,41 +112,67 @@ public final class QueryService
         for (String statement : command.statements()) {
             statements.add(checkedSql(descriptor, statement, "", Map.of()));
         }
-        try (Lease lease = lifecycle.acquire(descriptor, signal); EngineSession session = lease.openSession()) {
+        String listed = String.join(";\n", statements.stream().map(BoundSql::sql).toList());
+        try (Lease lease = lifecycle.acquire(descriptor, signal); EngineSession session = lease.openSession();
+                RunningQueries.Entry entry = running.started(descriptor, listed, signal)) {
             return command.transactional()
-                    ? runAllOrNothing(lease, session, statements, signal)
-                    : runEach(lease, session, statements, signal);
+                    ? runAllOrNothing(lease, session, statements, signal, entry)
+                    : runEach(lease, session, statements, signal, entry);
         }
     }
 
+    /**
+     * Runs every statement; the top-level error (wire contract, "Statement results") starts with the code word of
+     * the first failing statement: {@code NOT_FOUND: statement 2 failed: … (1 of 3 statements failed, the others
+     * took effect)}.
+     */
     private BatchOutcome runEach(Lease lease, EngineSession session, List<BoundSql> statements,
-            CancellationSignal signal) {
+            CancellationSignal signal, RunningQueries.Entry entry) {
         List<StepResult> steps = new ArrayList<>();
-        for (BoundSql statement : statements) {
-            steps.add(runStep(lease, session, statement, signal));
+        ServiceException first = null;
+        int firstIndex = 0;
+        for (int i = 0; i < statements.size(); i++) {
+            Step step = runStep(lease, session, statements.get(i), signal, entry);
+            steps.add(step.result());
+            if (first == null && step.failure() != null) {
+                first = step.failure();
+                firstIndex = i + 1;
+            }
+        }
+        if (first == null) {
+            return new BatchOutcome(steps, "");
         }
         long failed = steps.stream().filter(s -> !s.success()).count();
-        return new BatchOutcome(steps, failed == 0 ? "" : failed + " of " + steps.size() + " statements failed");
+        return new BatchOutcome(steps, first.kind().name() + ": statement " + firstIndex + " failed: " + first.detail()
+                + " (" + failed + " of " + steps.size() + " statements failed, the others took effect)");
     }
 
+    /**
+     * Runs the statements in one transaction, stopping at the first failure; the top-level error starts with that
+     * statement's code word ({@code ABORTED} for a write-write conflict, so that the caller knows to retry).
+     */
     private BatchOutcome runAllOrNothing(Lease lease, EngineSession session, List<BoundSql> statements,
-            CancellationSignal signal) {
+            CancellationSignal signal, RunningQueries.Entry entry) {
         List<StepResult> steps = new ArrayList<>();
         session.begin();
         for (int i = 0; i < statements.size(); i++) {
-            StepResult step = runStep(lease, session, statements.get(i), signal);
-            steps.add(step);
-            if (!step.success()) {
+            Step step = runStep(lease, session, statements.get(i), signal, entry);
+            steps.add(step.result());
+            if (step.failure() != null) {
                 session.rollback();
                 for (int j = i + 1; j < statements.size(); j++) {
                     steps.add(new StepResult(false, 0, "ABORTED: not run, statement " + (i + 1) + " failed"));
                 }
-                return new BatchOutcome(steps, "statement " + (i + 1) + " failed; the transaction was rolled back"
-                        + " and no statement took effect: " + step.error());
+                return new BatchOutcome(steps, step.failure().kind().name() + ": statement " + (i + 1) + " failed: "
+                        + step.failure().detail() + "; the transaction was rolled back and no statement took effect");
             }
         }
         session.commit();
         return new BatchOutcome(steps, "");
+    }
+
+    /** One statement's result, and the failure it answered with (null when it succeeded). */
+    private record Step(StepResult result, ServiceException failure) {
     }
 
     /**
@@ -158,7 +187,8 @@ public final class QueryService
         };
     }
 
-    private StepResult runStep(Lease lease, EngineSession session, BoundSql statement, CancellationSignal signal) {
+    private Step runStep(Lease lease, EngineSession session, BoundSql statement, CancellationSignal signal,
+            RunningQueries.Entry entry) {
         if (signal.isCancelled()) {
             throw signal.asException("the batch");
         }
@@ -174,13 +204,14 @@ public final class QueryService
                 }
             }
             record(lease, System.nanoTime() - start, true);
-            return new StepResult(true, affected, "");
+            entry.produced(affected);
+            return new Step(new StepResult(true, affected, ""), null);
         } catch (ServiceException e) {
             record(lease, System.nanoTime() - start, false);
             if (endsTheCall(e.kind())) {
                 throw e;
             }
-            return new StepResult(false, 0, e.getMessage());
+            return new Step(new StepResult(false, 0, e.getMessage()), e);
         }
     }
 
@@ -217,10 +248,12 @@ public final class QueryService
         Runnable disarm = timer.arm(signal, timeoutSeconds);
         Lease lease = null;
         EngineSession session = null;
+        RunningQueries.Entry entry = null;
         try {
             lease = lifecycle.acquire(descriptor, signal);
             session = lease.openSession();
             Lease held = lease;
+            entry = running.started(descriptor, sql.sql(), signal);
             long start = System.nanoTime();
             StatementOutcome outcome;
             try {
@@ -229,9 +262,13 @@ public final class QueryService
                 record(lease, System.nanoTime() - start, false);
                 throw e;
             }
-            return new RunningQuery(outcome, maxRows, signal, List.of(session, lease, disarm::run),
-                    System.nanoTime() - start, (nanos, succeeded) -> record(held, nanos, succeeded));
+            if (outcome.rows().isEmpty()) {
+                entry.produced(outcome.affectedRows());
+            }
+            return new RunningQuery(outcome, maxRows, signal, List.of(entry, session, lease, disarm::run),
+                    System.nanoTime() - start, (nanos, succeeded) -> record(held, nanos, succeeded), entry::produced);
         } catch (RuntimeException e) {
+            closeQuietly(entry);
             closeQuietly(session);
             closeQuietly(lease);
             disarm.run();

@@ -5,9 +5,14 @@ import isa.duckdb.application.port.out.RowCursor;
 import isa.duckdb.application.port.out.StatementOutcome;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.Column;
+import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.RowBatch;
+import isa.duckdb.domain.ServiceException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 
 /**
  * A query whose rows are read on demand, holding its session and lease until closed. It adds up
@@ -19,6 +24,7 @@ final class RunningQuery implements OpenQuery {
     private final CancellationSignal signal;
     private final List<AutoCloseable> resources;
     private final Finished finished;
+    private final LongConsumer produced;
     private final AtomicBoolean closed = new AtomicBoolean();
     private long remaining;
     private long engineNanos;
@@ -33,15 +39,17 @@ final class RunningQuery implements OpenQuery {
     /**
      * @param resources closed in order when the query is
      * @param runNanos engine time already spent running the statement
+     * @param produced told the count of each batch of rows handed out (running queries' {@code rows_produced})
      */
     RunningQuery(StatementOutcome outcome, int maxRows, CancellationSignal signal, List<AutoCloseable> resources,
-            long runNanos, Finished finished) {
+            long runNanos, Finished finished, LongConsumer produced) {
         this.outcome = outcome;
         this.signal = signal;
         this.resources = resources;
         this.remaining = maxRows > 0 ? maxRows : Long.MAX_VALUE;
         this.engineNanos = runNanos;
         this.finished = finished;
+        this.produced = produced;
     }
 
     @Override
@@ -62,6 +70,7 @@ final class RunningQuery implements OpenQuery {
         try {
             RowBatch rows = outcome.rows().get().next((int) Math.min(maxRows, remaining));
             remaining -= rows.rowCount();
+            produced.accept(rows.rowCount());
             return rows;
         } catch (RuntimeException e) {
             failed = true;
@@ -69,6 +78,14 @@ final class RunningQuery implements OpenQuery {
         } finally {
             engineNanos += System.nanoTime() - start;
         }
+    }
+
+    @Override
+    public void writeArrowSchema(OutputStream out) throws IOException {
+        if (outcome.rows().isEmpty()) {
+            throw new ServiceException(ErrorKind.FAILED_PRECONDITION, "the statement returns no rows");
+        }
+        outcome.rows().get().writeArrowSchema(out);
     }
 
     @Override

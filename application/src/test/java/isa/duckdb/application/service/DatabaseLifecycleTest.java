@@ -230,6 +230,25 @@ class DatabaseLifecycleTest {
     }
 
     @Test
+    void theOldestUnsyncedChangeIsTheEndOfTheFirstCallThatMadeItUntilASyncStoresIt() {
+        DatabaseDescriptor orders = fixture.stored("orders");
+        DatabaseDescriptor items = fixture.stored("items");
+        assertThat(lifecycle.oldestUnsyncedChange()).isEmpty();
+        Instant firstWrite = fixture.clock.instant();
+        fixture.write(orders, "CREATE TABLE o (id INTEGER)");
+        fixture.clock.advance(Duration.ofSeconds(20));
+        fixture.write(items, "CREATE TABLE i (id INTEGER)");
+        fixture.write(orders, "INSERT INTO o VALUES (1)");
+        fixture.clock.advance(Duration.ofSeconds(20));
+
+        assertThat(lifecycle.oldestUnsyncedChange()).hasValue(firstWrite);
+
+        lifecycle.syncChanged();
+
+        assertThat(lifecycle.oldestUnsyncedChange()).isEmpty();
+    }
+
+    @Test
     void aDatabaseWithoutChangesIsNotUploadedAgain() {
         DatabaseDescriptor orders = fixture.stored("orders", "CREATE TABLE o (id INTEGER)");
         lifecycle.acquire(orders, CancellationSignal.none()).close();
@@ -762,6 +781,11 @@ class DatabaseLifecycleTest {
         @Override
         public String version() {
             return delegate.version();
+        }
+
+        @Override
+        public java.util.Optional<String> timeZone(String name) {
+            return delegate.timeZone(name);
         }
 
         @Override

@@ -98,13 +98,66 @@ class DatabaseServiceTest {
     }
 
     @Test
-    void aBucketOtherThanTheTenantsOwnCannotBeChosen() {
-        failureOf(() -> databases.create(new CreateDatabaseCommand(LENA, "sales", "", "shared-bucket", Map.of(),
-                Map.of())), ErrorKind.INVALID_ARGUMENT);
+    void aRequestedBucketIsNeverRefusedAndKeptAsALabelWhileTheDatabaseLivesInTheTenantsBucket() {
+        DatabaseView created = databases.create(new CreateDatabaseCommand(LENA, "sales", "", "duckdb-data",
+                Map.of("team", "north"), Map.of()));
 
-        DatabaseView own = databases.create(new CreateDatabaseCommand(LENA, "sales", "", LENAS_BUCKET, Map.of(),
-                Map.of()));
-        assertThat(own.bucket()).isEqualTo(LENAS_BUCKET);
+        assertThat(created.bucket()).isEqualTo(LENAS_BUCKET);
+        assertThat(keys()).contains("sales.duckdb");
+        assertThat(created.descriptor().metadata()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("team", "north", DatabaseService.BUCKET_LABEL, "duckdb-data"));
+        DatabaseDescriptor stored = DescriptorCodec.decode(
+                harness.storage.get(LENAS_BUCKET, ".meta/sales.properties").orElseThrow(), LENA);
+        assertThat(stored.metadata()).containsEntry(DatabaseService.BUCKET_LABEL, "duckdb-data");
+        assertThat(databases.describe(LENA, "sales").descriptor().metadata())
+                .containsEntry(DatabaseService.BUCKET_LABEL, "duckdb-data");
+    }
+
+    @Test
+    void anOddRequestedBucketIsKeptAsGivenUpToTheMetadataLimitAndPlacesNothingElsewhere() {
+        String odd = "../user-bob-duckdb/ Ünïcode 😀\n;DROP";
+        DatabaseView created = databases.create(new CreateDatabaseCommand(LENA, "odd", "", odd, Map.of(), Map.of()));
+        DatabaseView longer = databases.create(new CreateDatabaseCommand(LENA, "longer", "", "b".repeat(3000),
+                Map.of(), Map.of()));
+
+        assertThat(created.bucket()).isEqualTo(LENAS_BUCKET);
+        assertThat(created.descriptor().metadata()).containsExactly(Map.entry(DatabaseService.BUCKET_LABEL, odd));
+        assertThat(longer.descriptor().metadata().get(DatabaseService.BUCKET_LABEL)).isEqualTo("b".repeat(1024));
+        assertThat(harness.storage.list("user-bob-duckdb", "")).isEmpty();
+        assertThat(keys()).contains("odd.duckdb", "longer.duckdb");
+    }
+
+    @Test
+    void theCallersOwnMetadataUnderTheLabelKeyWinsAndAnEmptyBucketAddsNoLabel() {
+        DatabaseView own = databases.create(new CreateDatabaseCommand(LENA, "own", "", "duckdb-data",
+                Map.of(DatabaseService.BUCKET_LABEL, "mine"), Map.of()));
+        DatabaseView none = databases.create(command("none"));
+
+        assertThat(own.descriptor().metadata()).containsExactly(Map.entry(DatabaseService.BUCKET_LABEL, "mine"));
+        assertThat(none.descriptor().metadata()).isEmpty();
+    }
+
+    @Test
+    void aConfiguredTimeZoneIsStoredAsTheEngineSpellsItAndTheDatabaseOpensInIt() {
+        InMemoryQueryEngine engine = (InMemoryQueryEngine) harness.engine;
+        databases.create(new CreateDatabaseCommand(LENA, "tokyo", "", "", Map.of(), Map.of("timezone", "asia/tokyo")));
+        databases.create(command("plain"));
+
+        DatabaseDescriptor stored = DescriptorCodec.decode(
+                harness.storage.get(LENAS_BUCKET, ".meta/tokyo.properties").orElseThrow(), LENA);
+        assertThat(stored.settings().timeZone()).contains("Asia/Tokyo");
+        assertThat(engine.databases()).extracting(d -> d.file().getFileName().toString(), d -> d.limits().timeZone())
+                .contains(org.assertj.core.groups.Tuple.tuple("tokyo.duckdb", "Asia/Tokyo"),
+                        org.assertj.core.groups.Tuple.tuple("plain.duckdb", "UTC"));
+    }
+
+    @Test
+    void aTimeZoneTheEngineDoesNotKnowIsRefusedNamingTheOptionAndNothingIsCreated() {
+        var failure = failureOf(() -> databases.create(new CreateDatabaseCommand(LENA, "mars", "", "", Map.of(),
+                Map.of("timezone", "Mars/Olympus_Mons"))), ErrorKind.INVALID_ARGUMENT);
+
+        assertThat(failure.getMessage()).contains("config timezone 'Mars/Olympus_Mons'");
+        assertThat(keys()).isEmpty();
     }
 
     @Test

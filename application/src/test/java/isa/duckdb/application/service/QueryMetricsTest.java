@@ -2,6 +2,8 @@ package isa.duckdb.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The service-wide statement counters GetMetrics reports. */
@@ -19,5 +21,16 @@ class QueryMetricsTest {
         assertThat(metrics.summary().averageMillis()).isEqualTo(4.0);
         assertThat(metrics.summary().maxMillis()).isEqualTo(6.0);
         assertThat(metrics.failures()).isEqualTo(1);
+    }
+
+    @Test
+    void theObserverIsToldEveryStatementWithItsTimeAndOutcome() {
+        List<String> told = new ArrayList<>();
+        QueryMetrics metrics = new QueryMetrics((nanos, succeeded) -> told.add(nanos + (succeeded ? " ok" : " failed")));
+
+        metrics.record(2_000_000, true);
+        metrics.record(4_000_000, false);
+
+        assertThat(told).containsExactly("2000000 ok", "4000000 failed");
     }
 }

@@ -191,7 +191,8 @@ class QueryServiceTest {
         assertThat(outcome.steps()).extracting(StepResult::success).containsExactly(true, false, true);
         assertThat(outcome.steps()).extracting(StepResult::affectedRows).containsExactly(1L, 0L, 1L);
         assertThat(outcome.steps().get(1).error()).startsWith("NOT_FOUND:").contains("nowhere");
-        assertThat(outcome.error()).isEqualTo("1 of 3 statements failed");
+        assertThat(outcome.error()).startsWith("NOT_FOUND: statement 2 failed: ").contains("nowhere")
+                .endsWith("(1 of 3 statements failed, the others took effect)");
         assertThat(outcome.success()).isFalse();
         assertThat(countOrders()).isEqualTo(3);
     }
@@ -206,8 +207,8 @@ class QueryServiceTest {
 
         assertThat(outcome.steps()).extracting(StepResult::success).containsExactly(true, true, false, false);
         assertThat(outcome.steps().get(3).error()).isEqualTo("ABORTED: not run, statement 3 failed");
-        assertThat(outcome.error()).startsWith("statement 3 failed; the transaction was rolled back")
-                .contains(outcome.steps().get(2).error());
+        assertThat(outcome.error()).startsWith("NOT_FOUND: statement 3 failed: ").contains("nowhere")
+                .endsWith("; the transaction was rolled back and no statement took effect");
         assertThat(rowsOf("SELECT * FROM orders")).extracting(row -> row[0])
                 .containsExactly(new Value.Int(1), new Value.Int(2), new Value.Int(3));
         assertThat(engine.executed()).doesNotContain("INSERT INTO orders VALUES (5, 'nib')");
@@ -225,6 +226,36 @@ class QueryServiceTest {
         assertThat(failure.getMessage()).contains("disk gone");
         assertThat(countOrders()).isEqualTo(3);
         assertThat(engine.executed()).doesNotContain("INSERT INTO orders VALUES (5, 'nib')");
+    }
+
+    @Test
+    void aWriteWriteConflictInATransactionalBatchStartsTheBatchErrorWithAbortedSoTheCallerRetries() {
+        engine.script("UPDATE orders SET item = 'pencil' WHERE id = 1", ScriptedAnswer.error(
+                new ServiceException(ErrorKind.ABORTED, "TransactionContext Error: Conflict on update!")));
+
+        BatchOutcome outcome = queries.execute(new BatchCommand(LENA, "sales", List.of(
+                "INSERT INTO orders VALUES (4, 'cap')",
+                "UPDATE orders SET item = 'pencil' WHERE id = 1",
+                "INSERT INTO orders VALUES (5, 'nib')"), true), CancellationSignal.none());
+
+        assertThat(outcome.error()).isEqualTo("ABORTED: statement 2 failed: TransactionContext Error: Conflict on"
+                + " update!; the transaction was rolled back and no statement took effect");
+        assertThat(outcome.steps().get(1).error()).isEqualTo("ABORTED: TransactionContext Error: Conflict on update!");
+        assertThat(countOrders()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutATransactionTheBatchErrorCarriesTheFirstFailingStatementsCodeWord() {
+        BatchOutcome outcome = queries.execute(new BatchCommand(LENA, "sales", List.of(
+                "INSERT INTO orders VALUES (4, 'cap')",
+                "SELEC oops",
+                "INSERT INTO nowhere VALUES (1)"), false), CancellationSignal.none());
+
+        assertThat(outcome.steps()).extracting(StepResult::success).containsExactly(true, false, false);
+        assertThat(outcome.steps().get(2).error()).startsWith("NOT_FOUND:");
+        assertThat(outcome.error()).startsWith("INVALID_ARGUMENT: statement 2 failed: ")
+                .endsWith("(2 of 3 statements failed, the others took effect)");
+        assertThat(countOrders()).isEqualTo(4);
     }
 
     @Test

@@ -77,6 +77,11 @@ final class RecordingCatalogEngine implements QueryEngine {
             }
 
             @Override
+            public long memoryBytes() {
+                return database.memoryBytes();
+            }
+
+            @Override
             public void close() {
                 database.close();
             }
@@ -91,6 +96,11 @@ final class RecordingCatalogEngine implements QueryEngine {
     @Override
     public String version() {
         return inner.version();
+    }
+
+    @Override
+    public java.util.Optional<String> timeZone(String name) {
+        return inner.timeZone(name);
     }
 
     @Override

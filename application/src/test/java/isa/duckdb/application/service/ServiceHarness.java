@@ -4,6 +4,7 @@ import isa.duckdb.application.testing.ManualClock;
 import isa.duckdb.application.port.in.CreateDatabaseCommand;
 import isa.duckdb.application.port.out.InMemoryObjectStorage;
 import isa.duckdb.application.port.out.QueryEngine;
+import isa.duckdb.application.port.out.ServedCall;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.ExtensionAllowList;
 import isa.duckdb.domain.TenantId;
@@ -29,6 +30,9 @@ final class ServiceHarness {
     final QueryEngine engine;
     final DatabaseLifecycle lifecycle;
     final QueryMetrics metrics = new QueryMetrics();
+    final RunningQueries running;
+    /** The call the fake inbound adapter says the current thread serves; tests set it. */
+    volatile ServedCall currentCall = ServedCall.NONE;
     final Path workRoot;
 
     ServiceHarness(QueryEngine engine, Path workRoot) {
@@ -43,6 +47,7 @@ final class ServiceHarness {
         this.catalog = new DatabaseCatalog(this.storage, ownership, clock);
         this.engine = engine;
         this.workRoot = workRoot;
+        this.running = new RunningQueries(() -> currentCall, clock);
         this.lifecycle = new DatabaseLifecycle(this.storage, engine,
                 new LifecycleSettings(workRoot, 2, "256MB", 8, Duration.ofMinutes(5), Duration.ofSeconds(30)),
                 catalog, clock);
@@ -58,7 +63,12 @@ final class ServiceHarness {
     }
 
     QueryService queries() {
-        return new QueryService(catalog, lifecycle, new PreparedStatements(clock), new CallTimer(timers), metrics);
+        return new QueryService(catalog, lifecycle, new PreparedStatements(clock), new CallTimer(timers), metrics,
+                running);
+    }
+
+    QueryControlService queryControl() {
+        return new QueryControlService(running);
     }
 
     DataTransferService transfers() {

@@ -26,6 +26,12 @@ public interface EngineDatabase extends AutoCloseable {
     /** Size of the database file and its write-ahead log, in bytes. */
     long sizeBytes();
 
+    /**
+     * Memory the engine holds for this database now, in bytes (DuckDB: {@code duckdb_memory()} summed: buffers,
+     * table data, hash tables of running queries). Reading it takes no lease and runs beside running sessions.
+     */
+    long memoryBytes();
+
     /** Closes the engine's instance; committed work stays in the file. Closing twice does nothing. */
     @Override
     void close();

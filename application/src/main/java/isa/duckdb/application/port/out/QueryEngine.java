@@ -1,6 +1,7 @@
 package isa.duckdb.application.port.out;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Opens database files with an embedded SQL engine, sandboxed to the given folder. What every
@@ -22,6 +23,16 @@ public interface QueryEngine {
      * missing or short file.
      */
     boolean isDatabaseFile(Path file);
+
+    /**
+     * The engine's own spelling of a time zone name, matched without regard to case against the zones it knows
+     * (for DuckDB, {@code pg_timezone_names()}: {@code asia/tokyo} → {@code Asia/Tokyo}); empty for a zone it
+     * does not know. Used to check a database's {@code timezone} config before it is created. By default an
+     * engine knows only {@code UTC}.
+     */
+    default Optional<String> timeZone(String name) {
+        return "UTC".equalsIgnoreCase(name) ? Optional.of("UTC") : Optional.empty();
+    }
 
     /** The engine's version, e.g. {@code v1.5.6}. */
     String version();

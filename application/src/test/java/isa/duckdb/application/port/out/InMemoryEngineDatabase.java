@@ -74,6 +74,13 @@ public final class InMemoryEngineDatabase implements EngineDatabase {
         }
     }
 
+    /** The fake holds its tables in the Java heap; it reports the file's size as what it would keep. */
+    @Override
+    public synchronized long memoryBytes() {
+        checkOpen();
+        return sizeBytes();
+    }
+
     @Override
     public synchronized void close() {
         if (open) {

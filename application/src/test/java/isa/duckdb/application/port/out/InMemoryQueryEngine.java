@@ -83,6 +83,12 @@ public final class InMemoryQueryEngine implements QueryEngine {
         return VERSION;
     }
 
+    /** Java's zone ids stand in for DuckDB's list; matched without regard to case, as DuckDB does. */
+    @Override
+    public Optional<String> timeZone(String name) {
+        return java.time.ZoneId.getAvailableZoneIds().stream().filter(zone -> zone.equalsIgnoreCase(name)).findFirst();
+    }
+
     @Override
     public void selfTest() {
         ServiceException failure = selfTestFailure.get();

@@ -117,6 +117,15 @@ public abstract class QueryEngineContract {
     }
 
     @Test
+    void knowsTimeZonesByNameWhateverTheirCaseAndSpellsThemItsOwnWay() {
+        assertThat(engine().timeZone("UTC")).contains("UTC");
+        assertThat(engine().timeZone("asia/tokyo")).contains("Asia/Tokyo");
+        assertThat(engine().timeZone("America/New_York")).contains("America/New_York");
+        assertThat(engine().timeZone("Mars/Olympus_Mons")).isEmpty();
+        assertThat(engine().timeZone("")).isEmpty();
+    }
+
+    @Test
     void aMissingFileOpensAsAnEmptyDatabaseTheEngineRecognisesAsItsOwn() {
         EngineDatabase database = open("fresh.db");
 
@@ -398,6 +407,7 @@ public abstract class QueryEngineContract {
             assertThat(affected(session, insert.toString())).isEqualTo(2000);
 
             assertThat(database.sizeBytes()).isGreaterThan(before);
+            assertThat(database.memoryBytes()).isNotNegative();
         }
     }
 
