@@ -186,21 +186,13 @@ final class ScalarReaders {
         int scale = vector.getScale();
         boolean small = vector.getPrecision() <= 18;
         boolean widthIsScale = vector.getPrecision() == scale;
-        return new VectorReader(vector) {
-            @Override
-            void writeValue(int row, CellWriter out) {
-                out.writeText(textValue(row));
+        return VectorReader.textual(vector, row -> {
+            if (small) {
+                return DuckDbText.decimal(data.getLong(row * 16L), scale, widthIsScale);
             }
-
-            @Override
-            String textValue(int row) {
-                if (small) {
-                    return DuckDbText.decimal(data.getLong(row * 16L), scale, widthIsScale);
-                }
-                String text = vector.getObjectNotNull(row).toPlainString();
-                return widthIsScale ? text.replaceFirst("^(-?)0\\.", "$1.") : text;
-            }
-        };
+            String text = vector.getObjectNotNull(row).toPlainString();
+            return widthIsScale ? text.replaceFirst("^(-?)0\\.", "$1.") : text;
+        });
     }
 
     /** VARCHAR and JSON: UTF-8 bytes handed on without decoding at the top level. */
@@ -243,42 +235,24 @@ final class ScalarReaders {
 
     /** BIT, BIGNUM or GEOMETRY (by their lower-case name), whose wire form is DuckDB's text. */
     static VectorReader textOfStorage(BaseVariableWidthVector vector, String type) {
-        return new VectorReader(vector) {
-            @Override
-            void writeValue(int row, CellWriter out) {
-                out.writeText(textValue(row));
+        return VectorReader.textual(vector, row -> {
+            byte[] stored = vector.get(row);
+            switch (type) {
+                case "bignum":
+                    return DuckDbText.bignum(stored);
+                case "geometry":
+                    return WellKnownText.of(stored);
+                default:
+                    return DuckDbText.bit(stored);
             }
-
-            @Override
-            String textValue(int row) {
-                byte[] stored = vector.get(row);
-                switch (type) {
-                    case "bignum":
-                        return DuckDbText.bignum(stored);
-                    case "geometry":
-                        return WellKnownText.of(stored);
-                    default:
-                        return DuckDbText.bit(stored);
-                }
-            }
-        };
+        });
     }
 
     /** UUID as 16 big-endian bytes. */
     static VectorReader uuid(FixedSizeBinaryVector vector) {
         ArrowBuf data = vector.getDataBuffer();
-        return new VectorReader(vector) {
-            @Override
-            void writeValue(int row, CellWriter out) {
-                out.writeText(textValue(row));
-            }
-
-            @Override
-            String textValue(int row) {
-                return new UUID(Long.reverseBytes(data.getLong(row * 16L)),
-                        Long.reverseBytes(data.getLong(row * 16L + 8))).toString();
-            }
-        };
+        return VectorReader.textual(vector, row -> new UUID(Long.reverseBytes(data.getLong(row * 16L)),
+                Long.reverseBytes(data.getLong(row * 16L + 8))).toString());
     }
 
 }

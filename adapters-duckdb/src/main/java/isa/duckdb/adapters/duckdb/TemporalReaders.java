@@ -51,65 +51,25 @@ final class TemporalReaders {
 
     static VectorReader timeMicros(TimeMicroVector vector) {
         ArrowBuf data = vector.getDataBuffer();
-        return new VectorReader(vector) {
-            @Override
-            void writeValue(int row, CellWriter out) {
-                out.writeText(textValue(row));
-            }
-
-            @Override
-            String textValue(int row) {
-                return DuckDbText.timeMicros(data.getLong(row * 8L));
-            }
-        };
+        return VectorReader.textual(vector, row -> DuckDbText.timeMicros(data.getLong(row * 8L)));
     }
 
     static VectorReader timeNanos(TimeNanoVector vector) {
         ArrowBuf data = vector.getDataBuffer();
-        return new VectorReader(vector) {
-            @Override
-            void writeValue(int row, CellWriter out) {
-                out.writeText(textValue(row));
-            }
-
-            @Override
-            String textValue(int row) {
-                return DuckDbText.timeNanos(data.getLong(row * 8L));
-            }
-        };
+        return VectorReader.textual(vector, row -> DuckDbText.timeNanos(data.getLong(row * 8L)));
     }
 
     /** TIME WITH TIME ZONE as DuckDB's lossless export gives it: its 8-byte dtime_tz_t. */
     static VectorReader timeTz(FixedSizeBinaryVector vector) {
         ArrowBuf data = vector.getDataBuffer();
-        return new VectorReader(vector) {
-            @Override
-            void writeValue(int row, CellWriter out) {
-                out.writeText(textValue(row));
-            }
-
-            @Override
-            String textValue(int row) {
-                return DuckDbText.timeTz(data.getLong(row * 8L));
-            }
-        };
+        return VectorReader.textual(vector, row -> DuckDbText.timeTz(data.getLong(row * 8L)));
     }
 
     /** INTERVAL: 16 bytes per value, months (int), days (int), nanoseconds (long). */
     static VectorReader interval(IntervalMonthDayNanoVector vector) {
         ArrowBuf data = vector.getDataBuffer();
-        return new VectorReader(vector) {
-            @Override
-            void writeValue(int row, CellWriter out) {
-                out.writeText(textValue(row));
-            }
-
-            @Override
-            String textValue(int row) {
-                long at = row * 16L;
-                return DuckDbText.interval(data.getInt(at), data.getInt(at + 4), data.getLong(at + 8) / 1000);
-            }
-        };
+        return VectorReader.textual(vector, row -> DuckDbText.interval(data.getInt(row * 16L), data.getInt(row * 16L + 4),
+                data.getLong(row * 16L + 8) / 1000));
     }
 
     /**

@@ -53,4 +53,19 @@ abstract class VectorReader {
 
     /** DuckDB's text of a non-null cell. */
     abstract String textValue(int row);
+
+    /** A reader of a type whose wire form is DuckDB's own text of the value, at the top level and nested. */
+    static VectorReader textual(ValueVector vector, java.util.function.IntFunction<String> text) {
+        return new VectorReader(vector) {
+            @Override
+            void writeValue(int row, CellWriter out) {
+                out.writeText(text.apply(row));
+            }
+
+            @Override
+            String textValue(int row) {
+                return text.apply(row);
+            }
+        };
+    }
 }

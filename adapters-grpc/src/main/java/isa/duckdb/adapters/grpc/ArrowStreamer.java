@@ -75,16 +75,7 @@ final class ArrowStreamer {
             return;
         }
         finish();
-        try {
-            if (Failures.isStatus(failure)) {
-                call.onError(Failures.toStatus(failure));
-                return;
-            }
-            call.onNext(errorChunk(failure.getMessage()));
-            call.onCompleted();
-        } catch (StatusRuntimeException clientGone) {
-            // the client went away; nothing to tell it
-        }
+        StreamErrors.end(call, failure, ArrowStreamer::errorChunk);
     }
 
     synchronized void cancelled() {

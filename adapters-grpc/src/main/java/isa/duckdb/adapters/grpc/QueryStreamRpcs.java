@@ -11,6 +11,7 @@ import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
 import jakarta.inject.Inject;
+import java.util.function.Function;
 
 /**
  * ExecuteQueryStream: rows in chunks of about {@link StreamLimits#targetChunkBytes()} (never over
@@ -34,20 +35,8 @@ public final class QueryStreamRpcs {
         long start = System.nanoTime();
         ServerCallStreamObserver<QueryResultChunk> call = (ServerCallStreamObserver<QueryResultChunk>) observer;
         CancellationSignal signal = CallSignals.forCurrentCall();
-        OpenQuery query;
-        try {
-            if (request.getExplain()) {
-                throw ServiceException.invalid("explain is answered by ExecuteQuery, not by the stream");
-            }
-            query = queries.open(QueryRpcs.command(request), signal);
-        } catch (RuntimeException e) {
-            ServiceException failure = Failures.normalize(e);
-            if (Failures.isStatus(failure)) {
-                observer.onError(Failures.toStatus(failure));
-            } else {
-                observer.onNext(QueryStreamer.errorChunk(failure.getMessage(), Millis.since(start)));
-                observer.onCompleted();
-            }
+        OpenQuery query = open(request, signal, call, error -> QueryStreamer.errorChunk(error, Millis.since(start)));
+        if (query == null) {
             return;
         }
         QueryStreamer streamer = new QueryStreamer(call, query, limits, start, stats);
@@ -66,20 +55,8 @@ public final class QueryStreamRpcs {
     void executeQueryArrow(ExecuteQueryRequest request, StreamObserver<ArrowResultChunk> observer) {
         ServerCallStreamObserver<ArrowResultChunk> call = (ServerCallStreamObserver<ArrowResultChunk>) observer;
         CancellationSignal signal = CallSignals.forCurrentCall();
-        OpenQuery query;
-        try {
-            if (request.getExplain()) {
-                throw ServiceException.invalid("explain is answered by ExecuteQuery, not by the Arrow stream");
-            }
-            query = queries.open(QueryRpcs.command(request), signal);
-        } catch (RuntimeException e) {
-            ServiceException failure = Failures.normalize(e);
-            if (Failures.isStatus(failure)) {
-                observer.onError(Failures.toStatus(failure));
-            } else {
-                observer.onNext(ArrowStreamer.errorChunk(failure.getMessage()));
-                observer.onCompleted();
-            }
+        OpenQuery query = open(request, signal, call, ArrowStreamer::errorChunk);
+        if (query == null) {
             return;
         }
         ArrowStreamer streamer = new ArrowStreamer(call, query, limits, stats);
@@ -89,5 +66,19 @@ public final class QueryStreamRpcs {
         });
         call.setOnReadyHandler(streamer::drain);
         streamer.drain();
+    }
+
+    /** The running query, or null when it failed to start and the call was answered with the failure. */
+    private <C> OpenQuery open(ExecuteQueryRequest request, CancellationSignal signal, StreamObserver<C> call,
+            Function<String, C> errorChunk) {
+        try {
+            if (request.getExplain()) {
+                throw ServiceException.invalid("explain is answered by ExecuteQuery, not by a stream");
+            }
+            return queries.open(QueryRpcs.command(request), signal);
+        } catch (RuntimeException e) {
+            StreamErrors.end(call, Failures.normalize(e), errorChunk);
+            return null;
+        }
     }
 }

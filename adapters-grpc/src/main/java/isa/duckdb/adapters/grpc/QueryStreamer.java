@@ -69,16 +69,7 @@ final class QueryStreamer {
             return;
         }
         finish();
-        try {
-            if (Failures.isStatus(failure)) {
-                call.onError(Failures.toStatus(failure));
-                return;
-            }
-            call.onNext(errorChunk(failure.getMessage(), elapsedMillis()));
-            call.onCompleted();
-        } catch (StatusRuntimeException clientGone) {
-            // the client went away; nothing to tell it
-        }
+        StreamErrors.end(call, failure, error -> errorChunk(error, elapsedMillis()));
     }
 
     synchronized void cancelled() {

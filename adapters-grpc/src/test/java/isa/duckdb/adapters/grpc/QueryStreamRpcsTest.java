@@ -151,7 +151,7 @@ class QueryStreamRpcsTest {
 
         assertThat(chunks).hasSize(1);
         assertThat(chunks.get(0).getError())
-                .isEqualTo("INVALID_ARGUMENT: explain is answered by ExecuteQuery, not by the stream");
+                .isEqualTo("INVALID_ARGUMENT: explain is answered by ExecuteQuery, not by a stream");
     }
 
     @Test
