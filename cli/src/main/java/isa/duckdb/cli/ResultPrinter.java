@@ -27,7 +27,7 @@ interface ResultPrinter {
             case "table" -> new Table(out);
             case "csv" -> new Csv(out);
             case "json" -> new JsonLines(out);
-            default -> throw new CliFailure("USAGE", "--format must be table, csv or json, got '" + format + "'");
+            default -> throw new CliFailure("USAGE", "--format must be table, csv, json or arrow, got '" + format + "'");
         };
     }
 

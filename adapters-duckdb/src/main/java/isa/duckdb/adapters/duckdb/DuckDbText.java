@@ -88,6 +88,17 @@ final class DuckDbText {
         return text.toString();
     }
 
+    /**
+     * FLOAT or DOUBLE as {@code CAST(x AS VARCHAR)} prints it: shortest digits, {@code 1.0} for an
+     * integral value, {@code 1e+16}, {@code 1e-07}, {@code nan}, {@code inf}.
+     * @param shortestDigits Java's shortest text of the value ({@code Float.toString} for a FLOAT)
+     */
+    static String floating(double value, String shortestDigits) {
+        String text = WellKnownText.shortest(value, shortestDigits);
+        boolean integral = text.chars().allMatch(c -> c == '-' || Character.isDigit(c));
+        return integral ? text + ".0" : text;
+    }
+
     /** BIT from DuckDB's storage: a byte counting the padding bits, then the bits, first bit highest. */
     static String bit(byte[] stored) {
         int padding = stored.length == 0 ? 0 : stored[0] & 0xFF;

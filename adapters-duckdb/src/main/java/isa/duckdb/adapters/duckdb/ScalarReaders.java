@@ -161,7 +161,7 @@ final class ScalarReaders {
 
             @Override
             String textValue(int row) {
-                return Float.toString(vector.get(row));
+                return DuckDbText.floating(vector.get(row), Float.toString(vector.get(row)));
             }
         };
     }
@@ -175,7 +175,7 @@ final class ScalarReaders {
 
             @Override
             String textValue(int row) {
-                return Double.toString(vector.get(row));
+                return DuckDbText.floating(vector.get(row), Double.toString(vector.get(row)));
             }
         };
     }

@@ -118,15 +118,25 @@ final class WellKnownText {
         text.append(')');
     }
 
-    /** A coordinate as DuckDB prints a double. */
+    /** A coordinate as DuckDB prints a double in well-known text (integral values without {@code .0}). */
     static String number(double value) {
+        return shortest(value, Double.toString(value));
+    }
+
+    /**
+     * A floating-point number as DuckDB's fmt-based printing writes it: the shortest digits that read
+     * back as the same value ({@code shortestDigits}, Java's {@code Double/Float.toString}), plain
+     * below 1e16, with an exponent from 1e16 on and below 1e-4 ({@code 1e+20}, {@code 1.5e-07});
+     * {@code nan}, {@code inf}, {@code -inf}.
+     */
+    static String shortest(double value, String shortestDigits) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return Double.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
         }
         if (value == Math.rint(value) && Math.abs(value) < 1e16) {
             return Long.toString((long) value);
         }
-        BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        BigDecimal exact = new BigDecimal(shortestDigits).stripTrailingZeros();
         int exponent = exact.precision() - exact.scale() - 1;
         if (exponent >= 16 || exponent < -4) {
             String digits = exact.unscaledValue().abs().toString();

@@ -160,6 +160,18 @@ class VectorReadersTest {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1.0::DOUBLE", "100::DOUBLE", "1e15::DOUBLE",
+        "1e16::DOUBLE", "1e-7::DOUBLE", "1e300::DOUBLE", "'nan'::DOUBLE", "'inf'::DOUBLE", "'-inf'::DOUBLE",
+        "0.1::DOUBLE", "-123.456::DOUBLE", "0.1::FLOAT", "1e20::FLOAT", "3.0::FLOAT", "-0.5::FLOAT"})
+    void aFloatingMapKeyIsDuckDbsOwnText(String key) {
+        Value expected = db.value("SELECT CAST(" + key + " AS VARCHAR)");
+
+        Value map = db.value("SELECT MAP {" + key + ": 1}");
+
+        assertThat(((Value.Struct) map).fields()).containsOnlyKeys(((Value.Text) expected).value());
+    }
+
+    @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"1.0|1", "-2.5|-2.5", "0.1|0.1",
         "1e20|1e+20", "1.5e-7|1.5e-07", "123456789012345.6|123456789012345.6", "1e16|1e+16"})
     void geometryCoordinatesPrintAsDuckDbPrintsDoubles(double value, String text) {

@@ -2,6 +2,7 @@ package isa.duckdb.adapters.grpc;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import isa.duckdb.api.ArrowResultChunk;
 import isa.duckdb.api.BatchResult;
 import isa.duckdb.api.ExecuteBatchResponse;
 import isa.duckdb.api.ExecuteQueryResponse;
@@ -64,6 +65,9 @@ final class CallFacts {
     static long rows(Object response) {
         if (response instanceof QueryResultChunk chunk) {
             return chunk.getRowsCount();
+        }
+        if (response instanceof ArrowResultChunk arrow) {
+            return arrow.getRowCount();
         }
         if (response instanceof ExecuteQueryResponse query) {
             return query.getRowCount();
