@@ -14,6 +14,7 @@ import isa.duckdb.adapters.grpc.StreamStats;
 import isa.duckdb.adapters.minio.MinioObjectStorageAdapter;
 import isa.duckdb.application.port.out.ObjectStorage;
 import isa.duckdb.application.service.DatabaseLifecycle;
+import isa.duckdb.application.service.LimitRefusals;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -39,8 +40,14 @@ final class ServiceMeters {
 
     @Inject
     ServiceMeters(MeterRegistry registry, DatabaseLifecycle lifecycle, Clock clock, RpcMetrics rpc,
-            StreamStats streams, ObjectStorage storage, @Named(GrpcModule.CALLS) ExecutorService calls) {
+            StreamStats streams, ObjectStorage storage, @Named(GrpcModule.CALLS) ExecutorService calls,
+            LimitRefusals refusals) {
         this.registry = registry;
+        for (LimitRefusals.Limit limit : LimitRefusals.Limit.values()) {
+            FunctionCounter.builder("duckdb.tenant.limit.refusals", refusals, r -> r.count(limit))
+                    .description("Calls a per-tenant limit refused with RESOURCE_EXHAUSTED").tag("limit", limit.label())
+                    .register(registry);
+        }
         this.lifecycle = lifecycle;
         this.clock = clock;
         Gauge.builder("grpc.server.calls.in.flight", rpc, RpcMetrics::inFlight)

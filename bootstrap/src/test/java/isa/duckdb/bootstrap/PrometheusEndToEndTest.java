@@ -53,6 +53,9 @@ class PrometheusEndToEndTest {
                 select(stub, "tenant-secret-name", "loadtest", "SELECT sum(id) FROM t WHERE id % 7 = " + i);
             }
             stub.executeQuery(query("tenant-secret-name", "missing", "SELECT 1").build());
+            Iterator<QueryResultChunk> tooLong = stub.executeQueryStream(query("tenant-secret-name", "loadtest",
+                    "SELECT 1").setTimeoutSeconds(3601).build());
+            assertThat(tooLong.next().getError()).startsWith("RESOURCE_EXHAUSTED");
             Iterator<QueryResultChunk> held = stub.executeQueryStream(query("tenant-secret-name", "loadtest",
                     "SELECT id, 'row ' || id FROM range(50000000) t(id)").build());
             assertThat(held.next().getRowsCount()).isPositive();
@@ -83,6 +86,8 @@ class PrometheusEndToEndTest {
             assertThat(value(scrape, "duckdb_storage_circuit_state{state=\"closed\"}")).isEqualTo(1);
             assertThat(value(scrape, "duckdb_storage_circuit_state{state=\"open\"}")).isZero();
             assertThat(value(scrape, "duckdb_engine_memory_bytes")).isPositive();
+            assertThat(value(scrape, "duckdb_tenant_limit_refusals_total{limit=\"timeout\"}")).isEqualTo(1);
+            assertThat(value(scrape, "duckdb_tenant_limit_refusals_total{limit=\"calls\"}")).isZero();
             assertThat(scrape).contains("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads")
                     .doesNotContain("tenant-secret-name").doesNotContain("loadtest").doesNotContain("SELECT");
             assertThat(get(port, "/other").statusCode()).isEqualTo(404);

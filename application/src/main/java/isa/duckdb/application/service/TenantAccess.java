@@ -21,9 +21,17 @@ public final class TenantAccess {
     private final TenantLimits limits;
     private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
+    private final LimitRefusals refusals;
+
     @Inject
-    public TenantAccess(TenantLimits limits) {
+    public TenantAccess(TenantLimits limits, LimitRefusals refusals) {
         this.limits = limits;
+        this.refusals = refusals;
+    }
+
+    /** With refusals counted only here (tests). */
+    public TenantAccess(TenantLimits limits) {
+        this(limits, new LimitRefusals());
     }
 
     /** Authorizes the caller and takes one of its tenant's call slots; close the returned call when done. */
@@ -39,6 +47,7 @@ public final class TenantAccess {
             return now + 1;
         });
         if (!admitted[0]) {
+            refusals.refused(LimitRefusals.Limit.CALLS);
             throw new ServiceException(ErrorKind.RESOURCE_EXHAUSTED, "tenant '" + SafeText.quote(tenant.id())
                     + "' already has " + limits.maxConcurrentCalls() + " calls running, the limit of calls at once"
                     + " per tenant (max-calls-per-tenant); retry when one has ended");
@@ -56,6 +65,7 @@ public final class TenantAccess {
         }
         long max = limits.maxQueryTimeout().toSeconds();
         if (requested > max) {
+            refusals.refused(LimitRefusals.Limit.TIMEOUT);
             throw new ServiceException(ErrorKind.RESOURCE_EXHAUSTED, "timeout_seconds " + requested + " is above the"
                     + " limit of " + max + " seconds per query (max-query-timeout)");
         }

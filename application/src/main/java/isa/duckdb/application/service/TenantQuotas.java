@@ -27,6 +27,7 @@ import java.util.function.Supplier;
  */
 @Singleton
 public final class TenantQuotas {
+    private final LimitRefusals refusals;
     static final Duration MEASURE_EVERY = Duration.ofSeconds(10);
     /** First words of statements that only read (DuckDB's grammar); anything else may write. */
     private static final Set<String> READ_ONLY_WORDS =
@@ -42,10 +43,16 @@ public final class TenantQuotas {
     }
 
     @Inject
-    public TenantQuotas(ObjectStorage storage, TenantLimits limits, Clock clock) {
+    public TenantQuotas(ObjectStorage storage, TenantLimits limits, Clock clock, LimitRefusals refusals) {
         this.storage = storage;
         this.limits = limits;
         this.clock = clock;
+        this.refusals = refusals;
+    }
+
+    /** With refusals counted only here (tests). */
+    public TenantQuotas(ObjectStorage storage, TenantLimits limits, Clock clock) {
+        this(storage, limits, clock, new LimitRefusals());
     }
 
     /**
@@ -70,6 +77,7 @@ public final class TenantQuotas {
     /** RESOURCE_EXHAUSTED when the tenant already has as many databases as allowed. */
     void requireDatabaseRoom(TenantId tenant, int databasesNow) {
         if (databasesNow >= limits.maxDatabases()) {
+            refusals.refused(LimitRefusals.Limit.DATABASES);
             throw new ServiceException(ErrorKind.RESOURCE_EXHAUSTED, "tenant '" + SafeText.quote(tenant.id())
                     + "' has " + databasesNow + " databases, the limit of databases per tenant is "
                     + limits.maxDatabases() + " (max-databases-per-tenant); delete one first");
@@ -83,6 +91,7 @@ public final class TenantQuotas {
         }
         long bytes = storedBytes(tenant);
         if (bytes >= limits.maxStoredBytes()) {
+            refusals.refused(LimitRefusals.Limit.STORED_BYTES);
             throw new ServiceException(ErrorKind.RESOURCE_EXHAUSTED, "tenant '" + SafeText.quote(tenant.id())
                     + "' stores " + bytes + " bytes, the limit of stored bytes per tenant is " + limits.maxStoredBytes()
                     + " (max-stored-bytes-per-tenant); drop data or delete databases and backups first");

@@ -12,8 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TenantAccessTest {
+    private final LimitRefusals refusals = new LimitRefusals();
     private final TenantAccess access = new TenantAccess(new TenantLimits(100, 0, 2, Duration.ofSeconds(300),
-            Duration.ofSeconds(3600)));
+            Duration.ofSeconds(3600)), refusals);
     private final Principal ann = Principal.user("ann", List.of("org-acme"), List.of());
 
     @Test
@@ -55,5 +56,18 @@ class TenantAccessTest {
         assertThat(failureOf(() -> access.timeoutSeconds(3601), ErrorKind.RESOURCE_EXHAUSTED).getMessage())
                 .contains("max-query-timeout");
         failureOf(() -> access.timeoutSeconds(-1), ErrorKind.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void eachRefusalIsCountedUnderItsLimit() {
+        try (TenantCall first = access.enter(new Caller(ann, "ann")); TenantCall second = access.enter(new Caller(ann, "ann"))) {
+            failureOf(() -> access.enter(new Caller(ann, "ann")), ErrorKind.RESOURCE_EXHAUSTED);
+        }
+        failureOf(() -> access.timeoutSeconds(3601), ErrorKind.RESOURCE_EXHAUSTED);
+        access.enter(new Caller(ann, "ann")).close();
+
+        assertThat(refusals.count(LimitRefusals.Limit.CALLS)).isEqualTo(1);
+        assertThat(refusals.count(LimitRefusals.Limit.TIMEOUT)).isEqualTo(1);
+        assertThat(refusals.count(LimitRefusals.Limit.DATABASES)).isZero();
     }
 }
