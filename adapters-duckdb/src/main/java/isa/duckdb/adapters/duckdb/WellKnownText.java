@@ -134,7 +134,8 @@ final class WellKnownText {
             return Double.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
         }
         if (value == Math.rint(value) && Math.abs(value) < 1e16) {
-            return Long.toString((long) value);
+            boolean negativeZero = value == 0 && Double.doubleToRawLongBits(value) != 0;
+            return (negativeZero ? "-" : "") + Long.toString((long) value);
         }
         BigDecimal exact = new BigDecimal(shortestDigits).stripTrailingZeros();
         int exponent = exact.precision() - exact.scale() - 1;

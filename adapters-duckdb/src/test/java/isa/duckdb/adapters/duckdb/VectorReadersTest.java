@@ -162,7 +162,7 @@ class VectorReadersTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"1.0::DOUBLE", "100::DOUBLE", "1e15::DOUBLE",
         "1e16::DOUBLE", "1e-7::DOUBLE", "1e300::DOUBLE", "'nan'::DOUBLE", "'inf'::DOUBLE", "'-inf'::DOUBLE",
-        "0.1::DOUBLE", "-123.456::DOUBLE", "0.1::FLOAT", "1e20::FLOAT", "3.0::FLOAT", "-0.5::FLOAT"})
+        "0.1::DOUBLE", "-123.456::DOUBLE", "'-0.0'::DOUBLE", "'-0.0'::FLOAT", "0.1::FLOAT", "1e20::FLOAT", "3.0::FLOAT", "-0.5::FLOAT"})
     void aFloatingMapKeyIsDuckDbsOwnText(String key) {
         Value expected = db.value("SELECT CAST(" + key + " AS VARCHAR)");
 
