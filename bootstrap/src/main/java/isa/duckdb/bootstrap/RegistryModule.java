@@ -12,7 +12,8 @@ import isa.duckdb.application.port.out.DatabaseOwner;
 import isa.duckdb.application.port.out.DatabaseOwnership;
 import isa.duckdb.application.port.out.ServiceRegistry;
 import isa.duckdb.application.service.ServiceRegistrationService;
-import isa.duckdb.application.service.StandaloneOwnership;
+import isa.duckdb.application.port.out.ObjectStorage;
+import isa.duckdb.application.service.StorageMarkerOwnership;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Service discovery and database ownership: Consul when enabled (registration; a session and a KV lock per
- * database), otherwise a registry that registers nowhere and an instance that owns every database.
+ * database), otherwise a registry that registers nowhere and serving markers with a heartbeat in storage.
  */
 @Module
 abstract class RegistryModule {
@@ -51,14 +52,28 @@ abstract class RegistryModule {
         return new ConsulServiceRegistryAdapter(consul.agentHost(), consul.agentPort());
     }
 
-    /** With Consul: this instance (its service id, advertised host and gRPC port) renewing its session every TTL/2. */
+    /**
+     * With Consul: this instance (its service id, advertised host and gRPC port) renewing its session every TTL/2. Without:
+     * serving markers in storage naming the instance id kept in the data path, refreshed every 10 s.
+     */
     @Provides
     @Singleton
     static DatabaseOwnership databaseOwnership(ServiceConfig config, @Named(OWNERSHIP) ScheduledExecutorService renewals,
-            Clock clock) {
+            Clock clock, ObjectStorage storage) {
         ConsulConfig consul = config.consul();
         if (!consul.enabled()) {
-            return StandaloneOwnership.INSTANCE;
+            String host = AdvertisedHost.resolve(System::getenv);
+            StorageMarkerOwnership markers = new StorageMarkerOwnership(storage,
+                    new DatabaseOwner(InstanceIdentity.of(config.dataPath(), host), host + ":" + config.grpcPort()), clock);
+            long every = StorageMarkerOwnership.HEARTBEAT_EVERY.toMillis();
+            renewals.scheduleWithFixedDelay(() -> {
+                try {
+                    markers.heartbeat();
+                } catch (RuntimeException e) {
+                    LOG.warn("Refreshing the serving markers failed: {}", e.getMessage());
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+            return markers;
         }
         DatabaseOwner self = new DatabaseOwner(consul.serviceId(), consul.advertisedHost() + ":" + config.grpcPort());
         ConsulDatabaseOwnershipAdapter adapter = new ConsulDatabaseOwnershipAdapter(consul.agentHost(),

@@ -39,6 +39,7 @@ public final class ServiceRuntime {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile List<String> unsynced = List.of();
+    private volatile DataPathLock dataPathLock;
 
     /** @param executors every executor the modules made; all are shut down at the end of {@link #stop()} */
     @Inject
@@ -57,7 +58,9 @@ public final class ServiceRuntime {
         this.metrics = metrics;
     }
 
+    /** Refuses to start (IllegalStateException) when another server runs on the same data path. */
     public void start() {
+        dataPathLock = DataPathLock.acquire(config.dataPath());
         lifecycle.recoverAtStart();
         try {
             server.start();
@@ -130,6 +133,7 @@ public final class ServiceRuntime {
             metrics.stop();
             closeQuietly(ownership);
             closeQuietly(registry);
+            closeQuietly(dataPathLock);
             if (unsynced.isEmpty()) {
                 LOG.info("Stopped; every database was synced");
             } else {
