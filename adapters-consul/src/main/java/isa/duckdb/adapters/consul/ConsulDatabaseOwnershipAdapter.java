@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.kiwiproject.consul.Consul;
@@ -99,7 +100,11 @@ public final class ConsulDatabaseOwnershipAdapter implements DatabaseOwnership, 
                 throw unavailable("take the owner lock of " + bucket + "/" + databaseName, e);
             }
         }
-        renew();
+        List<OwnershipLease> lost = renewOrLose();
+        if (!lost.isEmpty()) {
+            // told on another thread: the listener closes databases, which may wait for calls that acquire here
+            CompletableFuture.runAsync(() -> lost.forEach(listener));
+        }
         try {
             return tryAcquire(bucket, databaseName);
         } catch (ConsulException e) {
@@ -148,32 +153,34 @@ public final class ConsulDatabaseOwnershipAdapter implements DatabaseOwnership, 
      * every lease; other failures are logged and retried at the next call.
      */
     public void renew() {
-        List<OwnershipLease> lost;
-        synchronized (this) {
-            if (sessionId == null) {
-                return;
-            }
-            try {
-                sessions.renewSession(sessionId);
-                lastRenewed = clock.instant();
-                return;
-            } catch (ConsulException e) {
-                boolean gone = e.hasCode() && e.getCode() == NOT_FOUND;
-                boolean tooLate = !clock.instant().isBefore(lastRenewed.plus(ttl));
-                if (!gone && !tooLate) {
-                    LOG.log(Level.WARNING, "Could not renew the ownership session at the Consul agent at {0}; "
-                            + "retrying: {1}", agent, e.getMessage());
-                    return;
-                }
-                LOG.log(Level.ERROR, "The ownership session at the Consul agent at {0} {1}; this instance stops "
-                        + "serving the {2} database(s) it owned", agent,
-                        gone ? "was invalidated" : "could not be renewed for " + ttl.toSeconds() + "s", held.size());
-                lost = List.copyOf(held.values());
-                held.clear();
-                sessionId = null;
-            }
+        renewOrLose().forEach(listener);
+    }
+
+    /** @return the leases lost (the session is then forgotten); empty while it lives or may still live */
+    private synchronized List<OwnershipLease> renewOrLose() {
+        if (sessionId == null) {
+            return List.of();
         }
-        lost.forEach(listener);
+        try {
+            sessions.renewSession(sessionId);
+            lastRenewed = clock.instant();
+            return List.of();
+        } catch (ConsulException e) {
+            boolean gone = e.hasCode() && e.getCode() == NOT_FOUND;
+            boolean tooLate = !clock.instant().isBefore(lastRenewed.plus(ttl));
+            if (!gone && !tooLate) {
+                LOG.log(Level.WARNING, "Could not renew the ownership session at the Consul agent at {0}; "
+                        + "retrying: {1}", agent, e.getMessage());
+                return List.of();
+            }
+            LOG.log(Level.ERROR, "The ownership session at the Consul agent at {0} {1}; this instance stops "
+                    + "serving the {2} database(s) it owned", agent,
+                    gone ? "was invalidated" : "could not be renewed for " + ttl.toSeconds() + "s", held.size());
+            List<OwnershipLease> lost = List.copyOf(held.values());
+            held.clear();
+            sessionId = null;
+            return lost;
+        }
     }
 
     /** Gives up every lease and the session. */

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,16 +133,16 @@ class ConsulDatabaseOwnershipAdapterTest extends DatabaseOwnershipContract {
     }
 
     @Test
-    void anAcquisitionWithASessionInvalidatedUnnoticedLosesTheOldLeasesAndUsesANewSession() {
+    void anAcquisitionWithASessionInvalidatedUnnoticedLosesTheOldLeasesAndUsesANewSession() throws Exception {
         ConsulDatabaseOwnershipAdapter a = instance("duckdb-service-a", "10.0.0.1:50052");
-        List<OwnershipLease> lost = new CopyOnWriteArrayList<>();
-        a.onLost(lost::add);
+        CompletableFuture<OwnershipLease> told = new CompletableFuture<>();
+        a.onLost(told::complete);
         OwnershipLease sales = a.acquire("user-t-duckdb", "sales").lease().orElseThrow();
         agent.invalidateSession(a.sessionId());
 
         assertThat(a.acquire("user-t-duckdb", "stock").isGranted()).isTrue();
 
-        assertThat(lost).containsExactly(sales);
+        assertThat(told.get(10, TimeUnit.SECONDS)).isEqualTo(sales);
     }
 
     @Test
