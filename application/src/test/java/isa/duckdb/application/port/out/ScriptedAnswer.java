@@ -19,27 +19,7 @@ public final class ScriptedAnswer {
     static final long BLOCK_LIMIT_SECONDS = 60;
 
     private interface Behaviour {
-        /**
-     * A statement that waits until {@code release} opens (listed in {@link InMemoryQueryEngine#blocked()} meanwhile),
-     * then reports {@code count} affected rows.
-     */
-    public static ScriptedAnswer blockUntil(CountDownLatch release, long count) {
-        return new ScriptedAnswer((engine, sql, signal) -> {
-            engine.blocking(sql, true);
-            try {
-                if (!release.await(BLOCK_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("fake engine: '" + sql + "' was never released");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                engine.blocking(sql, false);
-            }
-            return StatementOutcome.affected(count);
-        });
-    }
-
-    StatementOutcome answer(InMemoryQueryEngine engine, String sql, CancellationSignal signal);
+        StatementOutcome answer(InMemoryQueryEngine engine, String sql, CancellationSignal signal);
     }
 
     private final Behaviour behaviour;
@@ -76,15 +56,9 @@ public final class ScriptedAnswer {
         return new ScriptedAnswer((engine, sql, signal) -> {
             CountDownLatch cancelled = new CountDownLatch(1);
             Runnable unhook = signal.onCancel(cancelled::countDown);
-            engine.blocking(sql, true);
             try {
-                if (!cancelled.await(BLOCK_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("fake engine: '" + sql + "' was never cancelled");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                hold(engine, sql, cancelled, "cancelled");
             } finally {
-                engine.blocking(sql, false);
                 unhook.run();
             }
             throw signal.asException("the query");
@@ -97,18 +71,23 @@ public final class ScriptedAnswer {
      */
     public static ScriptedAnswer blockUntil(CountDownLatch release, long count) {
         return new ScriptedAnswer((engine, sql, signal) -> {
-            engine.blocking(sql, true);
-            try {
-                if (!release.await(BLOCK_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("fake engine: '" + sql + "' was never released");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                engine.blocking(sql, false);
-            }
+            hold(engine, sql, release, "released");
             return StatementOutcome.affected(count);
         });
+    }
+
+    /** Waits for the latch (at most {@link #BLOCK_LIMIT_SECONDS}) with the SQL listed as blocked meanwhile. */
+    private static void hold(InMemoryQueryEngine engine, String sql, CountDownLatch latch, String endedBy) {
+        engine.blocking(sql, true);
+        try {
+            if (!latch.await(BLOCK_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("fake engine: '" + sql + "' was never " + endedBy);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            engine.blocking(sql, false);
+        }
     }
 
     StatementOutcome answer(InMemoryQueryEngine engine, String sql, CancellationSignal signal) {
