@@ -195,17 +195,20 @@ public final class QueryService
             entry = running.started(descriptor, sql.sql(), signal);
             long start = System.nanoTime();
             StatementOutcome outcome;
+            entry.enteredEngine();
             try {
                 outcome = session.run(sql, signal);
             } catch (RuntimeException e) {
                 record(lease, System.nanoTime() - start, false);
                 throw e;
+            } finally {
+                entry.leftEngine();
             }
             if (outcome.rows().isEmpty()) {
                 entry.produced(outcome.affectedRows());
             }
             return new RunningQuery(outcome, maxRows, signal, List.of(entry, session, lease, disarm::run, call),
-                    System.nanoTime() - start, (nanos, succeeded) -> record(held, nanos, succeeded), entry::produced);
+                    System.nanoTime() - start, (nanos, succeeded) -> record(held, nanos, succeeded), entry);
         } catch (RuntimeException e) {
             closeQuietly(entry);
             closeQuietly(session);
