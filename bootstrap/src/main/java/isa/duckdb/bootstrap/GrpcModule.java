@@ -22,6 +22,7 @@ import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,8 +38,10 @@ abstract class GrpcModule {
     }
 
     @Provides
-    static StreamLimits streamLimits() {
-        return StreamLimits.defaults();
+    static StreamLimits streamLimits(ServiceConfig config) {
+        ResourceBounds bounds = config.resourceBounds();
+        return StreamLimits.defaults().withBounds(bounds.streamIdleTimeout(), bounds.maxUploadSize().bytes(),
+                bounds.uploadIdleTimeout());
     }
 
     /** The core learns which call it serves (running queries) from the gRPC context. */
@@ -62,7 +65,11 @@ abstract class GrpcModule {
     @Singleton
     @Named(CALLS)
     static ExecutorService callExecutor(ServiceConfig config) {
-        return Executors.newFixedThreadPool(config.maxConcurrentCalls(), DaemonThreads.named("grpc-call"));
+        ThreadPoolExecutor calls = (ThreadPoolExecutor) Executors.newFixedThreadPool(config.maxConcurrentCalls(),
+                DaemonThreads.named("grpc-call"));
+        // made now, not when a call first needs one: under the process's data limit a thread made late may fail
+        calls.prestartAllCoreThreads();
+        return calls;
     }
 
     /** Shut down by {@link ServiceRuntime#stop()}. */

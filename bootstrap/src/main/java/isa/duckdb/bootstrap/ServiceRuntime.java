@@ -34,6 +34,7 @@ public final class ServiceRuntime {
     private final ServiceRegistry registry;
     private final Set<ExecutorService> executors;
     private final MetricsEndpoint metrics;
+    private final MemoryWatch memoryWatch;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile List<String> unsynced = List.of();
@@ -42,7 +43,8 @@ public final class ServiceRuntime {
     @Inject
     ServiceRuntime(ServiceConfig config, Server server, GrpcServices grpcServices, DatabaseLifecycle lifecycle,
             LifecycleScheduler scheduler, ServiceRegistrationService registration, ServiceRegistry registry,
-            Set<ExecutorService> executors, MetricsEndpoint metrics) {
+            Set<ExecutorService> executors, MetricsEndpoint metrics, MemoryWatch memoryWatch) {
+        this.memoryWatch = memoryWatch;
         this.config = config;
         this.server = server;
         this.grpcServices = grpcServices;
@@ -68,6 +70,7 @@ public final class ServiceRuntime {
             throw e;
         }
         scheduler.start();
+        memoryWatch.start();
         grpcServices.serving();
         LOG.info("duckdb-service {} listening on {}:{} (sync every {}s, {}, auth mode {})",
                 ServiceVersion.current(), config.bindHost(), server.getPort(), config.syncInterval().toSeconds(),

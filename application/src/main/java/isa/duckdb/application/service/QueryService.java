@@ -16,6 +16,7 @@ import isa.duckdb.domain.BoundSql;
 import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ClientSqlPolicy;
+import isa.duckdb.domain.ScriptBounds;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.LegacyTablePrefix;
 import isa.duckdb.domain.RowBatch;
@@ -242,6 +243,7 @@ public final class QueryService
         if (script.isEmpty()) {
             throw ServiceException.invalid("the SQL text is empty");
         }
+        ScriptBounds.check(script);
         ClientSqlPolicy.check(script);
         return script;
     }

@@ -112,13 +112,30 @@ class MemoryGuardTest {
 
         assertThat(guard.check()).contains("c0ffee0000000004");
         harness.clock.advance(MemoryGuard.GRACE.minusMillis(1));
+        memory.add(MemoryGuard.MIN_GROWTH);
         assertThat(guard.check()).isEmpty();
         assertThat(newer).isNotDone();
         harness.clock.advance(Duration.ofMillis(1));
+        memory.add(MemoryGuard.MIN_GROWTH);
         assertThat(guard.check()).contains("c0ffee0000000005");
 
         assertThat(failure(older).kind()).isEqualTo(ErrorKind.RESOURCE_EXHAUSTED);
         assertThat(failure(newer).kind()).isEqualTo(ErrorKind.RESOURCE_EXHAUSTED);
+    }
+
+    @Test
+    void memoryThatStaysAboveTheLimitWithoutGrowingStopsNothing() {
+        memory.set(3 * GIB);
+        assertThat(guard.check()).isEmpty();
+        CompletableFuture<Long> call = runaway("c0ffee0000000010", RUNAWAY);
+        harness.clock.advance(Duration.ofMillis(100));
+        memory.add(MemoryGuard.MIN_GROWTH - 1);
+
+        assertThat(guard.check()).isEmpty();
+
+        assertThat(call).isNotDone();
+        harness.running.all().forEach(entry -> entry.cancel("the test"));
+        call.handle((ok, error) -> error).join();
     }
 
     @Test
