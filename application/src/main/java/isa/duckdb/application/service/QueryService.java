@@ -239,6 +239,7 @@ public final class QueryService
     }
 
     private static SqlScript checkedScript(String sql) {
+        ScriptBounds.checkText(sql == null ? "" : sql);
         SqlScript script = SqlScript.parse(sql == null ? "" : sql);
         if (script.isEmpty()) {
             throw ServiceException.invalid("the SQL text is empty");
