@@ -14,13 +14,19 @@ import java.sql.Statement;
 import org.apache.arrow.memory.BufferAllocator;
 import org.duckdb.DuckDBConnection;
 
-/** An open DuckDB instance; each session is a connection duplicated from its root connection. */
+/**
+ * An open DuckDB instance; each session is a connection duplicated from its root connection, reused by later
+ * sessions through the {@link ConnectionPool} when it is left as fresh as a new one.
+ */
 final class DuckDbDatabase implements EngineDatabase {
+    /** Idle connections kept per open database for the next calls (each costs DuckDB little memory). */
+    private static final int IDLE_CONNECTIONS = 16;
     private final Path file;
     private final Path wal;
     private final DuckDBConnection root;
     private final EngineErrors errors;
     private final BufferAllocator allocator;
+    private final ConnectionPool pool;
 
     /** @param allocator where sessions' results allocate their Arrow buffers */
     DuckDbDatabase(Path file, DuckDBConnection root, EngineErrors errors, BufferAllocator allocator) {
@@ -29,12 +35,13 @@ final class DuckDbDatabase implements EngineDatabase {
         this.wal = file.resolveSibling(file.getFileName() + ".wal");
         this.root = root;
         this.errors = errors;
+        this.pool = new ConnectionPool(root, IDLE_CONNECTIONS);
     }
 
     @Override
     public EngineSession openSession() {
         try {
-            return new DuckDbSession(root.duplicate(), errors, allocator);
+            return new DuckDbSession(pool.take(), pool, errors, allocator);
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }
@@ -97,6 +104,7 @@ final class DuckDbDatabase implements EngineDatabase {
 
     @Override
     public synchronized void close() {
+        pool.close();
         try {
             root.close();
         } catch (SQLException e) {
