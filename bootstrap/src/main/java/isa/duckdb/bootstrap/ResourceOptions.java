@@ -16,7 +16,7 @@ final class ResourceOptions {
     @Option(names = "--process-memory-limit", paramLabel = "SIZE",
             defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_PROCESS_MEMORY_LIMIT:-auto}",
             description = "Resident memory of the whole service process above which running queries are stopped with "
-                    + "RESOURCE_EXHAUSTED, e.g. 8GiB; auto: 75% of the container's or machine's memory; 0: off. Each "
+                    + "RESOURCE_EXHAUSTED, e.g. 8GiB; auto: 75%% of the container's or machine's memory; 0: off. Each "
                     + "database's --memory-limit is lowered to fit under it. "
                     + "Env ISA_CLOUD_STORAGE_DUCKDB_PROCESS_MEMORY_LIMIT. Default: ${DEFAULT-VALUE}")
     String processMemoryLimit;
@@ -44,7 +44,7 @@ final class ResourceOptions {
     @Option(names = "--max-temp-directory-size", paramLabel = "SIZE",
             defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_MAX_TEMP_DIRECTORY_SIZE:-0}",
             description = "DuckDB's max_temp_directory_size per open database: how much a query may spill to disk, "
-                    + "e.g. 20GB; 0: DuckDB's default (90% of the free disk). "
+                    + "e.g. 20GB; 0: DuckDB's default (90%% of the free disk). "
                     + "Env ISA_CLOUD_STORAGE_DUCKDB_MAX_TEMP_DIRECTORY_SIZE. Default: ${DEFAULT-VALUE}")
     String maxTempDirectorySize;
 
