@@ -60,8 +60,11 @@ abstract class ApplicationModule {
     @Provides
     @Singleton
     static LifecycleSettings lifecycleSettings(ServiceConfig config) {
-        return new LifecycleSettings(config.workRoot(), config.threadsPerDatabase(), config.memoryLimit(),
-                config.maxOpenDatabases(), config.idleTimeout(), config.syncInterval());
+        ResourceBounds bounds = config.resourceBounds();
+        return new LifecycleSettings(config.workRoot(), config.threadsPerDatabase(),
+                bounds.databaseMemoryLimit(config.memoryLimit(), Runtime.getRuntime().maxMemory()),
+                config.maxOpenDatabases(), config.idleTimeout(), config.syncInterval(),
+                bounds.maxTempDirectorySizeText());
     }
 
     @Provides

@@ -38,8 +38,10 @@ abstract class GrpcModule {
     }
 
     @Provides
-    static StreamLimits streamLimits() {
-        return StreamLimits.defaults();
+    static StreamLimits streamLimits(ServiceConfig config) {
+        ResourceBounds bounds = config.resourceBounds();
+        return StreamLimits.defaults().withBounds(bounds.streamIdleTimeout(), bounds.maxUploadSize().bytes(),
+                bounds.uploadIdleTimeout());
     }
 
     /** The core learns which call it serves (running queries) from the gRPC context. */

@@ -133,6 +133,9 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
     @Mixin
     LimitOptions limits;
 
+    @Mixin
+    ResourceOptions resources;
+
     @Override
     public ServiceConfig call() {
         require(port >= 0 && port <= 65535, "--port (ISA_CLOUD_STORAGE_DUCKDB_GRPC_PORT) must be 0..65535, got " + port);
@@ -160,6 +163,7 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
         ServiceConfigBuilder builder = ServiceConfig.builder();
         security.applyTo(builder);
         limits.applyTo(builder);
+        resources.applyTo(builder);
         return builder
                 .dataPath(dataPath.toAbsolutePath().normalize())
                 .bindHost(host)

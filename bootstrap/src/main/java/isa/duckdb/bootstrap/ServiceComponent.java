@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 /** The whole service, wired: configuration in, a runtime out. */
 @Singleton
 @Component(modules = {StorageModule.class, EngineModule.class, ApplicationModule.class, GrpcModule.class,
-        RegistryModule.class, MetricsModule.class, SecurityModule.class})
+        RegistryModule.class, MetricsModule.class, SecurityModule.class, ResourceModule.class})
 public interface ServiceComponent {
 
     ServiceRuntime runtime();

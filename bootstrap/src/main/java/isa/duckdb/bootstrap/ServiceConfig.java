@@ -33,6 +33,7 @@ public final class ServiceConfig {
     private final TokenSettings tokenSettings;
     private final Optional<TlsConfig> tls;
     private final TenantLimits tenantLimits;
+    private final ResourceBounds resourceBounds;
 
     ServiceConfig(ServiceConfigBuilder builder) {
         this.dataPath = Objects.requireNonNull(builder.dataPath, "dataPath");
@@ -53,6 +54,7 @@ public final class ServiceConfig {
         this.tokenSettings = builder.tokenSettings;
         this.tls = builder.tls;
         this.tenantLimits = builder.tenantLimits;
+        this.resourceBounds = builder.resourceBounds;
     }
 
     /** A builder holding the README's defaults: {@code ./data}, {@code 0.0.0.0:50052}, embedded storage, Consul off. */
@@ -67,7 +69,8 @@ public final class ServiceConfig {
                 .memoryLimit(memoryLimit).syncInterval(syncInterval).maxOpenDatabases(maxOpenDatabases)
                 .idleTimeout(idleTimeout).shutdownGrace(shutdownGrace).maxConcurrentCalls(maxConcurrentCalls)
                 .minio(minio).extensionAllowList(extensionAllowList).consul(consul).authMode(authMode)
-                .tokenSettings(tokenSettings).tls(tls).tenantLimits(tenantLimits).observability(observability);
+                .tokenSettings(tokenSettings).tls(tls).tenantLimits(tenantLimits).observability(observability)
+                .resourceBounds(resourceBounds);
     }
 
     /** Root of local data: {@code storage/} (embedded object storage) and {@code work/} (working copies). */
@@ -160,6 +163,11 @@ public final class ServiceConfig {
         return tenantLimits;
     }
 
+    /** The service-wide bounds against resource exhaustion (process memory, idle streams, uploads, spill). */
+    public ResourceBounds resourceBounds() {
+        return resourceBounds;
+    }
+
     /** {@code {dataPath}/storage}: the embedded object storage. */
     public Path storageRoot() {
         return dataPath.resolve("storage");
@@ -178,7 +186,7 @@ public final class ServiceConfig {
                 + ", idleTimeout=" + idleTimeout + ", shutdownGrace=" + shutdownGrace
                 + ", maxConcurrentCalls=" + maxConcurrentCalls + ", minio=" + minio
                 + ", extensionAllowList=" + extensionAllowList + ", consul=" + consul + ", authMode=" + authMode
-                + ", tokens=" + tokenSettings + ", tls=" + tls + ", tenantLimits=" + tenantLimits
+                + ", tokens=" + tokenSettings + ", tls=" + tls + ", tenantLimits=" + tenantLimits + ", resourceBounds=" + resourceBounds
                 + ", observability=" + observability + "]";
     }
 

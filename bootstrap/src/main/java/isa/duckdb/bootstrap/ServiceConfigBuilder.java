@@ -33,6 +33,7 @@ public final class ServiceConfigBuilder {
             Optional.empty(), Optional.empty());
     Optional<TlsConfig> tls = Optional.empty();
     TenantLimits tenantLimits = TenantLimits.DEFAULTS;
+    ResourceBounds resourceBounds = ResourceBounds.defaults();
 
     ServiceConfigBuilder() {
     }
@@ -54,6 +55,11 @@ public final class ServiceConfigBuilder {
 
     public ServiceConfigBuilder tenantLimits(TenantLimits value) {
         tenantLimits = value;
+        return this;
+    }
+
+    public ServiceConfigBuilder resourceBounds(ResourceBounds value) {
+        resourceBounds = value;
         return this;
     }
 

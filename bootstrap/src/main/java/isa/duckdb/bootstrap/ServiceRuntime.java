@@ -36,6 +36,7 @@ public final class ServiceRuntime {
     private final DatabaseOwnership ownership;
     private final Set<ExecutorService> executors;
     private final MetricsEndpoint metrics;
+    private final MemoryWatch memoryWatch;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile List<String> unsynced = List.of();
@@ -45,7 +46,9 @@ public final class ServiceRuntime {
     @Inject
     ServiceRuntime(ServiceConfig config, Server server, GrpcServices grpcServices, DatabaseLifecycle lifecycle,
             LifecycleScheduler scheduler, ServiceRegistrationService registration, ServiceRegistry registry,
-            Set<ExecutorService> executors, MetricsEndpoint metrics, DatabaseOwnership ownership) {
+            Set<ExecutorService> executors, MetricsEndpoint metrics, DatabaseOwnership ownership,
+            MemoryWatch memoryWatch) {
+        this.memoryWatch = memoryWatch;
         this.ownership = ownership;
         this.config = config;
         this.server = server;
@@ -74,6 +77,7 @@ public final class ServiceRuntime {
             throw e;
         }
         scheduler.start();
+        memoryWatch.start();
         grpcServices.serving();
         LOG.info("duckdb-service {} listening on {}:{} (sync every {}s, {}, auth mode {})",
                 ServiceVersion.current(), config.bindHost(), server.getPort(), config.syncInterval().toSeconds(),

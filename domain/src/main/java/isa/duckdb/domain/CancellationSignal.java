@@ -29,7 +29,8 @@ public final class CancellationSignal {
      * Runs every hook even when one of them throws; the first failure is rethrown afterwards, with
      * any later ones added to it as suppressed.
      *
-     * @param why {@link ErrorKind#DEADLINE_EXCEEDED} or {@link ErrorKind#CANCELLED}
+     * @param why {@link ErrorKind#DEADLINE_EXCEEDED}, {@link ErrorKind#CANCELLED} or
+     *     {@link ErrorKind#RESOURCE_EXHAUSTED} (a service-wide resource bound stopped the work)
      */
     public void cancel(ErrorKind why) {
         cancel(why, null);
@@ -37,7 +38,9 @@ public final class CancellationSignal {
 
     /**
      * As {@link #cancel(ErrorKind)}, naming who cancelled in the error text ({@code "... was cancelled by
-     * <by>"}, instead of "by the caller"), e.g. an operator's {@code CancelQuery}. The first cancel wins.
+     * <by>"}, instead of "by the caller"), e.g. an operator's {@code CancelQuery}. With
+     * {@link ErrorKind#RESOURCE_EXHAUSTED}, {@code by} names the bound that stopped the work
+     * ({@code "... was stopped: <by>"}). The first cancel wins.
      */
     public void cancel(ErrorKind why, String by) {
         if (reason.compareAndSet(null, new Cancellation(why, by))) {
@@ -76,9 +79,12 @@ public final class CancellationSignal {
         Cancellation cancellation = reason.get();
         ErrorKind why = cancellation == null ? ErrorKind.CANCELLED : cancellation.kind();
         String by = cancellation == null || cancellation.by() == null ? "the caller" : cancellation.by();
-        String detail = why == ErrorKind.DEADLINE_EXCEEDED
-                ? what + " exceeded its deadline and was interrupted"
-                : what + " was cancelled by " + by;
+        String detail = switch (why) {
+            case DEADLINE_EXCEEDED -> what + " exceeded its deadline and was interrupted";
+            case RESOURCE_EXHAUSTED -> what + " was stopped: " + (cancellation == null || cancellation.by() == null
+                    ? "a resource limit of the service was reached" : cancellation.by());
+            default -> what + " was cancelled by " + by;
+        };
         return new ServiceException(why, detail);
     }
 

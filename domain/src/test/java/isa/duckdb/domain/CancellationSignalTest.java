@@ -211,4 +211,14 @@ class CancellationSignalTest {
             }
         }
     }
+
+    @Test
+    void workStoppedByAResourceBoundEndsWithResourceExhaustedNamingTheBound() {
+        CancellationSignal signal = new CancellationSignal();
+
+        signal.cancel(ErrorKind.RESOURCE_EXHAUSTED, "the process memory limit of 2 GiB was reached");
+
+        assertThat(signal.asException("the query").getMessage())
+                .isEqualTo("RESOURCE_EXHAUSTED: the query was stopped: the process memory limit of 2 GiB was reached");
+    }
 }

@@ -34,10 +34,11 @@ final class EngineErrors {
     ServiceException translate(Exception e, CancellationSignal signal) {
         String raw = e.getMessage() == null ? "" : e.getMessage();
         java.util.regex.Matcher start = DUCKDB_ERROR_START.matcher(raw);
-        String message = start.find() ? raw.substring(start.start()) : raw;
+        boolean found = start.find();
+        String message = found ? raw.substring(start.start()) : raw;
         // Arrow's C data bridge wraps DuckDB's message as CDataJniException{errno=…, message=…}
-        return translate(start.start() > 0 && message.endsWith("}") ? message.substring(0, message.length() - 1) : message,
-                signal);
+        return translate(found && start.start() > 0 && message.endsWith("}")
+                ? message.substring(0, message.length() - 1) : message, signal);
     }
 
     private ServiceException translate(String raw, CancellationSignal signal) {

@@ -32,6 +32,9 @@ final class Sandbox {
         if (limits.memoryLimit() != null && !limits.memoryLimit().isBlank()) {
             properties.setProperty("memory_limit", limits.memoryLimit());
         }
+        if (limits.maxTempDirectorySize() != null && !limits.maxTempDirectorySize().isBlank()) {
+            properties.setProperty("max_temp_directory_size", limits.maxTempDirectorySize());
+        }
         // Arrow export keeps every DuckDB type exact (HUGEINT, UUID, TIME WITH TIME ZONE, BIT, BIGNUM)
         properties.setProperty("arrow_lossless_conversion", "true");
         properties.setProperty("jdbc_stream_results", "true");

@@ -107,4 +107,12 @@ class EngineErrorsTest {
 
         assertThat(translated.kind()).isEqualTo(ErrorKind.DEADLINE_EXCEEDED);
     }
+
+    @Test
+    void anErrorFromTheArrowStreamWithoutDuckDbsPrefixIsTranslatedAsItIs() {
+        ServiceException translated = errors.translate(new IllegalStateException("Arrow buffer could not be allocated"),
+                CancellationSignal.none());
+
+        assertThat(translated.getMessage()).isEqualTo("INVALID_ARGUMENT: Arrow buffer could not be allocated");
+    }
 }

@@ -171,4 +171,20 @@ class SandboxTest {
         assertThat(Sandbox.properties(new EngineLimits(1, " ", Path.of("/s"))).getProperty("memory_limit")).isNull();
         assertThat(Sandbox.properties(new EngineLimits(1, null, Path.of("/s"))).getProperty("memory_limit")).isNull();
     }
+
+    @Test
+    void aSpillBoundBecomesDuckDbsMaxTempDirectorySize(@TempDir Path dir) throws Exception {
+        Properties bounded = Sandbox.properties(new EngineLimits(1, "256MB", dir.resolve("scratch"), "UTC",
+                "1073741824B"));
+
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:"
+                + dir.resolve("spill.duckdb"), bounded);
+                java.sql.ResultSet rows = connection.createStatement()
+                        .executeQuery("SELECT current_setting('max_temp_directory_size')")) {
+            rows.next();
+            assertThat(rows.getString(1)).isEqualTo("1.0 GiB");
+        }
+        assertThat(Sandbox.properties(new EngineLimits(1, "1GB", Path.of("/s"))).getProperty("max_temp_directory_size"))
+                .isNull();
+    }
 }

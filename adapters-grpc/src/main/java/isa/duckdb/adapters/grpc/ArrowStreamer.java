@@ -19,8 +19,13 @@ import java.io.IOException;
  * with the end-of-stream marker.
  */
 final class ArrowStreamer {
-    /** Rows asked of the query per record batch. */
+    /** Most rows asked of the query per record batch. */
     static final int BATCH_ROWS = 8192;
+    /**
+     * Rows of the first record batch; later ones hold about {@code targetChunkBytes} each (fewer rows when rows are
+     * wide), so that a batch's bytes on the heap stay near a chunk's.
+     */
+    static final int FIRST_BATCH_ROWS = 256;
     /** Arrow IPC end-of-stream: the continuation marker and a zero length. */
     private static final byte[] END_OF_STREAM = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 0};
 
@@ -28,13 +33,19 @@ final class ArrowStreamer {
     private final OpenQuery query;
     private final StreamLimits limits;
     private final StreamStats stats;
+    private final IdleTimer idle;
     private final Buffer pending = new Buffer();
+    private int batchRows = FIRST_BATCH_ROWS;
     private long pendingRows;
     private boolean started;
     private boolean exhausted;
     private boolean done;
 
-    ArrowStreamer(ServerCallStreamObserver<ArrowResultChunk> call, OpenQuery query, StreamLimits limits, StreamStats stats) {
+    /** @param timers where the stream's idle timer ({@link StreamLimits#streamIdleTimeout()}) runs */
+    ArrowStreamer(ServerCallStreamObserver<ArrowResultChunk> call, OpenQuery query, StreamLimits limits, StreamStats stats,
+            StreamTimers timers) {
+        this.idle = new IdleTimer(timers, limits.streamIdleTimeout(),
+                () -> fail(StreamIdleness.failure(limits.streamIdleTimeout())));
         this.call = call;
         this.query = query;
         this.limits = limits;
@@ -56,11 +67,15 @@ final class ArrowStreamer {
                         .build();
                 pendingRows = 0;
                 call.onNext(chunk);
+                idle.moved();
                 stats.chunkSent((int) chunk.getRowCount(), chunk.getSerializedSize());
                 if (last) {
                     finish();
                     call.onCompleted();
                 }
+            }
+            if (!done) {
+                idle.stalled();
             }
         } catch (StatusRuntimeException clientGone) {
             finish();
@@ -97,13 +112,16 @@ final class ArrowStreamer {
                 started = true;
             }
             while (!exhausted && pending.size() < limits.targetChunkBytes()) {
-                RowBatch batch = query.next(BATCH_ROWS);
+                RowBatch batch = query.next(batchRows);
                 if (batch.rowCount() == 0) {
                     pending.write(END_OF_STREAM);
                     exhausted = true;
                 } else {
-                    batch.writeArrowIpc(pending);
+                    int before = pending.size();
+                    batch.writeArrowIpc(new Bounded(pending, limits.maxArrowBatchBytes()));
                     pendingRows += batch.rowCount();
+                    long bytesPerRow = Math.max(1, (pending.size() - before) / batch.rowCount());
+                    batchRows = (int) Math.max(1, Math.min(BATCH_ROWS, limits.targetChunkBytes() / bytesPerRow));
                 }
             }
         } catch (IOException e) {
@@ -114,7 +132,42 @@ final class ArrowStreamer {
     private void finish() {
         if (!done) {
             done = true;
+            idle.stop();
             query.close();
+        }
+    }
+
+    /**
+     * Lets at most {@code limit} bytes through to the buffer: a record batch larger than that (one huge value or
+     * row) is refused with RESOURCE_EXHAUSTED before it takes the heap.
+     */
+    private static final class Bounded extends java.io.FilterOutputStream {
+        private final long limit;
+        private long written;
+
+        Bounded(Buffer out, long limit) {
+            super(out);
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            count(1);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            count(len);
+            out.write(b, off, len);
+        }
+
+        private void count(int bytes) {
+            written += bytes;
+            if (written > limit) {
+                throw new ServiceException(ErrorKind.RESOURCE_EXHAUSTED, "a record batch of the result is larger than "
+                        + limit + " bytes (a single value or row too large to stream); ask for smaller values");
+            }
         }
     }
 

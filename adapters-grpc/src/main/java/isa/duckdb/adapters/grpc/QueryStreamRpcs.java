@@ -23,9 +23,12 @@ public final class QueryStreamRpcs {
     private final ExecuteQueryUseCase queries;
     private final StreamLimits limits;
     private final StreamStats stats;
+    private final StreamTimers timers;
 
+    /** @param timers run the streams' idle timers and end a stream whose query was stopped */
     @Inject
-    public QueryStreamRpcs(ExecuteQueryUseCase queries, StreamLimits limits, StreamStats stats) {
+    public QueryStreamRpcs(ExecuteQueryUseCase queries, StreamLimits limits, StreamStats stats, StreamTimers timers) {
+        this.timers = timers;
         this.queries = queries;
         this.limits = limits;
         this.stats = stats;
@@ -39,11 +42,12 @@ public final class QueryStreamRpcs {
         if (query == null) {
             return;
         }
-        QueryStreamer streamer = new QueryStreamer(call, query, limits, start, stats);
+        QueryStreamer streamer = new QueryStreamer(call, query, limits, start, stats, timers);
         call.setOnCancelHandler(() -> {
             signal.cancel(ErrorKind.CANCELLED);
             streamer.cancelled();
         });
+        endWhenStopped(signal, () -> streamer.fail(signal.asException("the query")));
         call.setOnReadyHandler(streamer::drain);
         streamer.drain();
     }
@@ -59,13 +63,23 @@ public final class QueryStreamRpcs {
         if (query == null) {
             return;
         }
-        ArrowStreamer streamer = new ArrowStreamer(call, query, limits, stats);
+        ArrowStreamer streamer = new ArrowStreamer(call, query, limits, stats, timers);
         call.setOnCancelHandler(() -> {
             signal.cancel(ErrorKind.CANCELLED);
             streamer.cancelled();
         });
+        endWhenStopped(signal, () -> streamer.fail(signal.asException("the query")));
         call.setOnReadyHandler(streamer::drain);
         streamer.drain();
+    }
+
+    /**
+     * A query stopped while its client reads nothing (its timeout, CancelQuery, the memory guard) ends its stream
+     * and frees its engine resources at once rather than when the client next reads. Runs on the timer thread: the
+     * canceller (e.g. the memory guard) never waits for the stream.
+     */
+    private void endWhenStopped(CancellationSignal signal, Runnable end) {
+        signal.onCancel(() -> timers.execute(end));
     }
 
     /** The running query, or null when it failed to start and the call was answered with the failure. */

@@ -19,11 +19,15 @@ final class QueryStreamer {
     private final RowChunker chunker;
     private final long startNanos;
     private final StreamStats stats;
+    private final IdleTimer idle;
     private boolean firstSent;
     private boolean done;
 
+    /** @param timers where the stream's idle timer ({@link StreamLimits#streamIdleTimeout()}) runs */
     QueryStreamer(ServerCallStreamObserver<QueryResultChunk> call, OpenQuery query, StreamLimits limits,
-            long startNanos, StreamStats stats) {
+            long startNanos, StreamStats stats, StreamTimers timers) {
+        this.idle = new IdleTimer(timers, limits.streamIdleTimeout(),
+                () -> fail(StreamIdleness.failure(limits.streamIdleTimeout())));
         this.call = call;
         this.query = query;
         this.chunker = new RowChunker(query, limits.targetChunkBytes(), limits.maxChunkBytes());
@@ -49,12 +53,16 @@ final class QueryStreamer {
                 }
                 QueryResultChunk built = chunk.build();
                 call.onNext(built);
+                idle.moved();
                 stats.chunkSent(rows.size(), built.getSerializedSize());
                 firstSent = true;
                 if (last) {
                     finish();
                     call.onCompleted();
                 }
+            }
+            if (!done) {
+                idle.stalled();
             }
         } catch (StatusRuntimeException clientGone) {
             finish();
@@ -89,6 +97,7 @@ final class QueryStreamer {
     private void finish() {
         if (!done) {
             done = true;
+            idle.stop();
             query.close();
         }
     }

@@ -15,8 +15,13 @@ import java.util.List;
  * groups are asked for. A row larger than the hard limit is an error, never a giant message.
  */
 final class RowChunker {
-    /** Rows fetched from the engine per pull. */
+    /** Most rows fetched from the engine per pull. */
     static final int FETCH_ROWS = 1024;
+    /**
+     * Rows of the first pull; later pulls fetch about {@code targetBytes} of rows (fewer when rows are wide), so that
+     * the rows converted ahead of the client stay near one chunk on the heap.
+     */
+    static final int FIRST_FETCH_ROWS = 16;
     private static final int PER_ROW_FRAMING = 6;
 
     private final OpenQuery query;
@@ -24,6 +29,7 @@ final class RowChunker {
     private final long hardLimitBytes;
     private final Deque<Row> pending = new ArrayDeque<>();
     private boolean engineExhausted;
+    private int fetchRows = FIRST_FETCH_ROWS;
 
     RowChunker(OpenQuery query, long targetBytes, long hardLimitBytes) {
         this.query = query;
@@ -61,14 +67,18 @@ final class RowChunker {
         if (engineExhausted) {
             return false;
         }
-        RowBatch batch = query.next(FETCH_ROWS);
+        RowBatch batch = query.next(fetchRows);
         if (batch.rowCount() == 0) {
             engineExhausted = true;
             return false;
         }
+        long bytes = 0;
         for (Row row : ProtoRows.convert(batch)) {
             pending.addLast(row);
+            bytes += row.getSerializedSize() + PER_ROW_FRAMING;
         }
+        long bytesPerRow = Math.max(1, bytes / batch.rowCount());
+        fetchRows = (int) Math.max(1, Math.min(FETCH_ROWS, targetBytes / bytesPerRow));
         return true;
     }
 }

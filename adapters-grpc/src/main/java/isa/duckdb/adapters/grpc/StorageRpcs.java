@@ -33,10 +33,13 @@ public final class StorageRpcs {
     private final ImportStreamUseCase uploads;
     private final BackupUseCase backups;
     private final StreamLimits limits;
+    private final StreamTimers timers;
 
+    /** @param timers run the uploads' idle timers */
     @Inject
     public StorageRpcs(TransferDataUseCase transfers, ImportStreamUseCase uploads, BackupUseCase backups,
-            StreamLimits limits) {
+            StreamLimits limits, StreamTimers timers) {
+        this.timers = timers;
         this.transfers = transfers;
         this.uploads = uploads;
         this.backups = backups;
@@ -96,7 +99,7 @@ public final class StorageRpcs {
     }
 
     StreamObserver<ImportDataRequest> importData(StreamObserver<ImportDataResponse> observer) {
-        return new ImportDataReceiver(uploads, observer);
+        return new ImportDataReceiver(uploads, observer, limits, timers);
     }
 
     void backupDatabase(BackupDatabaseRequest request, StreamObserver<BackupDatabaseResponse> observer) {

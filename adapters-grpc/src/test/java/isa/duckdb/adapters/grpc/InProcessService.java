@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,17 +29,22 @@ final class InProcessService implements AutoCloseable {
     final RpcMetrics rpcMetrics = new RpcMetrics();
     final StreamStats streamStats = new StreamStats();
     private final ExecutorService serverThreads;
+    private final ScheduledExecutorService timerThread = Executors.newSingleThreadScheduledExecutor();
     private final Server server;
     private final ManagedChannel channel;
 
     private InProcessService(UseCaseStubs stubs, boolean threaded, Duration slowQuery) {
+        this(stubs, threaded, slowQuery, StreamLimits.defaults());
+    }
+
+    private InProcessService(UseCaseStubs stubs, boolean threaded, Duration slowQuery, StreamLimits limits) {
         this.stubs = stubs;
-        StreamLimits limits = StreamLimits.defaults();
+        StreamTimers timers = new StreamTimers(timerThread);
         DuckDBGrpcService service = new DuckDBGrpcService(
                 new DatabaseRpcs(stubs.databases),
                 new QueryRpcs(stubs.queries, stubs.statements, stubs.batches, stubs.preparer, limits),
-                new QueryStreamRpcs(stubs.queries, limits, streamStats),
-                new StorageRpcs(stubs.transfers, stubs.uploads, stubs.backups, limits),
+                new QueryStreamRpcs(stubs.queries, limits, streamStats, timers),
+                new StorageRpcs(stubs.transfers, stubs.uploads, stubs.backups, limits, timers),
                 new CatalogRpcs(stubs.catalog, stubs.views, stubs.catalog, stubs.catalog),
                 new HealthRpcs(stubs.health, stubs.metrics, streamStats, rpcMetrics, VERSION),
                 new QueryControlRpcs(stubs.control));
@@ -71,6 +77,11 @@ final class InProcessService implements AutoCloseable {
         return new InProcessService(stubs, false, slowQuery);
     }
 
+    /** As {@link #startThreaded}, with these stream limits (idle timeouts, upload size). */
+    static InProcessService startThreaded(UseCaseStubs stubs, StreamLimits limits) {
+        return new InProcessService(stubs, true, SLOW_QUERY, limits);
+    }
+
     /** Calls run on server threads, for use cases that block until the client gives up. */
     static InProcessService startThreaded(UseCaseStubs stubs) {
         return new InProcessService(stubs, true, SLOW_QUERY);
@@ -99,5 +110,6 @@ final class InProcessService implements AutoCloseable {
         if (serverThreads != null) {
             serverThreads.shutdownNow();
         }
+        timerThread.shutdownNow();
     }
 }

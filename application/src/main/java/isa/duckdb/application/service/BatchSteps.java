@@ -116,6 +116,7 @@ final class BatchSteps {
             throw signal.asException("the batch");
         }
         long start = System.nanoTime();
+        entry.enteredEngine();
         try {
             StatementOutcome outcome = session.run(statement, signal);
             long affected = outcome.affectedRows();
@@ -135,6 +136,8 @@ final class BatchSteps {
                 throw e;
             }
             return new Step(new StepResult(false, 0, e.getMessage()), e);
+        } finally {
+            entry.leftEngine();
         }
     }
 }

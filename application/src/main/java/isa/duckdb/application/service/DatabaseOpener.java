@@ -5,6 +5,7 @@ import isa.duckdb.application.port.out.EngineLimits;
 import isa.duckdb.application.port.out.ObjectStorage;
 import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.domain.DatabaseDescriptor;
+import isa.duckdb.domain.ByteSize;
 import isa.duckdb.domain.DatabaseSettings;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -75,7 +76,18 @@ final class DatabaseOpener {
         int threads = own.threads()
                 .map(t -> Math.min(t, settings.threadsPerDatabase()))
                 .orElse(settings.threadsPerDatabase());
-        String memory = own.memoryLimit().orElse(settings.memoryLimit());
-        return new EngineLimits(threads, memory, WorkingCopies.scratch(directory), own.effectiveTimeZone());
+        String memory = own.memoryLimit().map(this::cappedMemory).orElse(settings.memoryLimit());
+        return new EngineLimits(threads, memory, WorkingCopies.scratch(directory), own.effectiveTimeZone(),
+                settings.maxTempDirectorySize());
+    }
+
+    /** A database's own {@code memory_limit}, no larger than the server's (which fits the process memory limit). */
+    private String cappedMemory(String own) {
+        String server = settings.memoryLimit();
+        if (server == null || server.isBlank()) {
+            return own;
+        }
+        return ByteSize.parse(own, "config memory_limit").compareTo(ByteSize.parse(server, "--memory-limit")) <= 0
+                ? own : server;
     }
 }

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param maxOpenDatabases how many databases may be open at once before the least recently used is closed
  * @param idleTimeout an open database unused this long is synced and closed
  * @param syncInterval how often changed databases are written back to object storage
+ * @param maxTempDirectorySize DuckDB's {@code max_temp_directory_size} per open database, e.g. "10GB" (empty:
+ *     DuckDB's default)
  */
 public record LifecycleSettings(
         Path workRoot,
@@ -19,5 +21,12 @@ public record LifecycleSettings(
         String memoryLimit,
         int maxOpenDatabases,
         Duration idleTimeout,
-        Duration syncInterval) {
+        Duration syncInterval,
+        String maxTempDirectorySize) {
+
+    /** Settings with DuckDB's default bound on spill files. */
+    public LifecycleSettings(Path workRoot, int threadsPerDatabase, String memoryLimit, int maxOpenDatabases,
+            Duration idleTimeout, Duration syncInterval) {
+        this(workRoot, threadsPerDatabase, memoryLimit, maxOpenDatabases, idleTimeout, syncInterval, "");
+    }
 }

@@ -16,6 +16,7 @@ import isa.duckdb.domain.BoundSql;
 import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.ClientSqlPolicy;
+import isa.duckdb.domain.ScriptBounds;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.LegacyTablePrefix;
 import isa.duckdb.domain.RowBatch;
@@ -226,17 +227,20 @@ public final class QueryService
             entry = running.started(descriptor, sql.sql(), signal);
             long start = System.nanoTime();
             StatementOutcome outcome;
+            entry.enteredEngine();
             try {
                 outcome = session.run(sql, signal);
             } catch (RuntimeException e) {
                 record(lease, System.nanoTime() - start, false);
                 throw e;
+            } finally {
+                entry.leftEngine();
             }
             if (outcome.rows().isEmpty()) {
                 entry.produced(outcome.affectedRows());
             }
             return new RunningQuery(outcome, maxRows, signal, List.of(entry, session, lease, disarm::run, call),
-                    System.nanoTime() - start, (nanos, succeeded) -> record(held, nanos, succeeded), entry::produced);
+                    System.nanoTime() - start, (nanos, succeeded) -> record(held, nanos, succeeded), entry);
         } catch (RuntimeException e) {
             closeQuietly(entry);
             closeQuietly(session);
@@ -266,10 +270,12 @@ public final class QueryService
     }
 
     private static SqlScript checkedScript(String sql) {
+        ScriptBounds.checkText(sql == null ? "" : sql);
         SqlScript script = SqlScript.parse(sql == null ? "" : sql);
         if (script.isEmpty()) {
             throw ServiceException.invalid("the SQL text is empty");
         }
+        ScriptBounds.check(script);
         ClientSqlPolicy.check(script);
         return script;
     }

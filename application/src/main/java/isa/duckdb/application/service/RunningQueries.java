@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -49,7 +50,7 @@ public final class RunningQueries {
     }
 
     /** One query that runs now (listed, not yet closed), as operators see it. */
-    final class Entry implements AutoCloseable {
+    final class Entry implements AutoCloseable, RunningQuery.Progress {
         private final ServedCall call;
         private final DatabaseDescriptor database;
         private final String sql;
@@ -57,6 +58,8 @@ public final class RunningQueries {
         private final Instant startedAt;
         private final LongAdder rows = new LongAdder();
         private final AtomicBoolean closed = new AtomicBoolean();
+        /** While the engine works for this query (running it or producing rows): since when; else null. */
+        private final AtomicReference<Instant> inEngineSince = new AtomicReference<>();
 
         private Entry(ServedCall call, DatabaseDescriptor database, String sql, CancellationSignal signal,
                 Instant startedAt) {
@@ -68,8 +71,37 @@ public final class RunningQueries {
         }
 
         /** Counts rows handed out (or, for statements, affected). */
-        void produced(long count) {
+        @Override
+        public void produced(long count) {
             rows.add(count);
+        }
+
+        @Override
+        public void enteredEngine() {
+            inEngineSince.set(clock.instant());
+        }
+
+        @Override
+        public void leftEngine() {
+            inEngineSince.set(null);
+        }
+
+        /** Since when the engine has been working on this query without a pause, or null while it waits for its caller. */
+        Instant inEngineSince() {
+            return inEngineSince.get();
+        }
+
+        Instant startedAt() {
+            return startedAt;
+        }
+
+        boolean isStopped() {
+            return signal.isCancelled();
+        }
+
+        /** Interrupts the query because a service-wide bound was reached; its call ends with RESOURCE_EXHAUSTED {@code why}. */
+        void stop(String why) {
+            signal.cancel(isa.duckdb.domain.ErrorKind.RESOURCE_EXHAUSTED, why);
         }
 
         String callId() {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongConsumer;
 
 /**
  * A query whose rows are read on demand, holding its session and lease until closed. It adds up
@@ -24,11 +23,26 @@ final class RunningQuery implements OpenQuery {
     private final CancellationSignal signal;
     private final List<AutoCloseable> resources;
     private final Finished finished;
-    private final LongConsumer produced;
+    private final Progress produced;
     private final AtomicBoolean closed = new AtomicBoolean();
     private long remaining;
     private long engineNanos;
     private boolean failed;
+
+    /** Told what the query does: rows handed out, and when the engine starts and stops working for it. */
+    @FunctionalInterface
+    interface Progress {
+        /** A batch of {@code rows} rows was handed out (or, for a statement, that many were affected). */
+        void produced(long rows);
+
+        /** The engine starts working for the query (running it, or producing its next rows). */
+        default void enteredEngine() {
+        }
+
+        /** The engine stopped working for the query: it waits for its caller, or ended. */
+        default void leftEngine() {
+        }
+    }
 
     /** Told once, when the query is closed, how long the engine worked on it and whether it failed. */
     @FunctionalInterface
@@ -42,7 +56,7 @@ final class RunningQuery implements OpenQuery {
      * @param produced told the count of each batch of rows handed out (running queries' {@code rows_produced})
      */
     RunningQuery(StatementOutcome outcome, int maxRows, CancellationSignal signal, List<AutoCloseable> resources,
-            long runNanos, Finished finished, LongConsumer produced) {
+            long runNanos, Finished finished, Progress produced) {
         this.outcome = outcome;
         this.signal = signal;
         this.resources = resources;
@@ -67,15 +81,17 @@ final class RunningQuery implements OpenQuery {
             return RowBatch.empty(columns().size());
         }
         long start = System.nanoTime();
+        produced.enteredEngine();
         try {
             RowBatch rows = outcome.rows().get().next((int) Math.min(maxRows, remaining));
             remaining -= rows.rowCount();
-            produced.accept(rows.rowCount());
+            produced.produced(rows.rowCount());
             return rows;
         } catch (RuntimeException e) {
             failed = true;
             throw e;
         } finally {
+            produced.leftEngine();
             engineNanos += System.nanoTime() - start;
         }
     }

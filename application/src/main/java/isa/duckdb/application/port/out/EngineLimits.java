@@ -3,11 +3,17 @@ package isa.duckdb.application.port.out;
 import java.nio.file.Path;
 
 /**
- * Resources and settings an open database runs with: worker threads, memory, its own scratch folder, and the
+ * Resources and settings an open database runs with: worker threads, memory, its own scratch folder, the
  * engine's time zone ({@code TimeZone} for DuckDB, an engine-spelled name from {@link QueryEngine#timeZone};
- * UTC unless the database's config chose one: wire contract, "Values at the edges").
+ * UTC unless the database's config chose one: wire contract, "Values at the edges"), and how much its spill files
+ * may hold ({@code max_temp_directory_size}, e.g. {@code 10GB}; empty: DuckDB's default, 90% of the free disk).
  */
-public record EngineLimits(int threads, String memoryLimit, Path scratch, String timeZone) {
+public record EngineLimits(int threads, String memoryLimit, Path scratch, String timeZone, String maxTempDirectorySize) {
+
+    /** Limits with DuckDB's own bound on spill files. */
+    public EngineLimits(int threads, String memoryLimit, Path scratch, String timeZone) {
+        this(threads, memoryLimit, scratch, timeZone, "");
+    }
 
     /** Limits for a database running in UTC. */
     public EngineLimits(int threads, String memoryLimit, Path scratch) {
