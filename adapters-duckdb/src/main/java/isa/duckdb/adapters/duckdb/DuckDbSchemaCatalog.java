@@ -42,6 +42,8 @@ final class DuckDbSchemaCatalog implements SchemaCatalog {
     @Override
     public void createTable(TableDefinition table) {
         for (ColumnDefinition column : table.columns()) {
+            EngineSqlPolicy.checkFragment(column.type().text());
+            column.defaultValue().ifPresent(value -> EngineSqlPolicy.checkFragment(value.text()));
             checkType(column.type(), "data_type of column '" + SafeText.quote(column.name().value()) + "'");
         }
         sql.executeAll(CatalogDdl.createTable(table));
@@ -166,6 +168,7 @@ final class DuckDbSchemaCatalog implements SchemaCatalog {
 
     @Override
     public void createView(QualifiedName name, String query, boolean replace) {
+        EngineSqlPolicy.checkFragment(query);
         sql.execute(CatalogDdl.createView(name, query, replace));
     }
 
@@ -191,6 +194,8 @@ final class DuckDbSchemaCatalog implements SchemaCatalog {
 
     @Override
     public void createMacro(MacroDefinition macro) {
+        EngineSqlPolicy.checkFragment(macro.body().text());
+        macro.returnType().ifPresent(type -> EngineSqlPolicy.checkFragment(type.text()));
         macro.returnType().ifPresent(type -> checkType(type, "return_type"));
         sql.execute(CatalogDdl.createMacro(macro));
     }

@@ -17,7 +17,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
@@ -27,6 +29,7 @@ final class DuckDbSession implements EngineSession {
     private final DuckDBConnection connection;
     private final EngineErrors errors;
     private final BufferAllocator allocator;
+    private final Set<String> trustedFiles = new HashSet<>();
 
     /** @param allocator the parent of each result's own Arrow allocator */
     DuckDbSession(DuckDBConnection connection, EngineErrors errors, BufferAllocator allocator) {
@@ -35,8 +38,18 @@ final class DuckDbSession implements EngineSession {
         this.allocator = allocator;
     }
 
+    /**
+     * Runs a tenant's SQL after {@link EngineSqlPolicy} allowed it (a file reader this session handed out by
+     * {@link #fileReader} included).
+     */
     @Override
     public StatementOutcome run(BoundSql sql, CancellationSignal signal) {
+        EngineSqlPolicy.check(sql.sql(), trustedFiles);
+        return runTrusted(sql, signal);
+    }
+
+    /** Runs the service's own SQL (import and export statements), unchecked. */
+    private StatementOutcome runTrusted(BoundSql sql, CancellationSignal signal) {
         Statement statement = null;
         Runnable unhook = () -> { };
         try {
@@ -142,16 +155,18 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public long exportQuery(String query, Path file, FileOptions options, CancellationSignal signal) {
+        EngineSqlPolicy.check(query);
         return execute(FileSql.copyTo(query, file, options), signal);
     }
 
     @Override
     public String fileReader(Path file, FileOptions options) {
+        trustedFiles.add(file.toString());
         return FileSql.reader(file, options);
     }
 
     private long execute(String sql, CancellationSignal signal) {
-        StatementOutcome outcome = run(new BoundSql(sql, List.of()), signal);
+        StatementOutcome outcome = runTrusted(new BoundSql(sql, List.of()), signal);
         outcome.rows().ifPresent(cursor -> cursor.close());
         return outcome.affectedRows();
     }
@@ -191,6 +206,7 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public List<String> parameterTypes(String sql) {
+        EngineSqlPolicy.check(sql);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             ParameterMetaData metadata = statement.getParameterMetaData();
             List<String> types = new ArrayList<>();
