@@ -48,8 +48,11 @@ final class DuckDbSession implements EngineSession {
         return runTrusted(sql, signal);
     }
 
-    /** Runs the service's own SQL (import and export statements), unchecked. */
-    private StatementOutcome runTrusted(BoundSql sql, CancellationSignal signal) {
+    /**
+     * Runs the service's own SQL (import and export statements) without {@link EngineSqlPolicy}; DuckDB's sandbox
+     * still applies.
+     */
+    StatementOutcome runTrusted(BoundSql sql, CancellationSignal signal) {
         Statement statement = null;
         Runnable unhook = () -> { };
         try {
