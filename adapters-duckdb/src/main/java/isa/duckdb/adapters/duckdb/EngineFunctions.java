@@ -108,12 +108,14 @@ final class EngineFunctions {
 
     /** Why calling the function {@code name} (any position) is refused; empty when it is allowed. */
     static Optional<Refusal> ofFunction(String name) {
-        return Optional.ofNullable(FUNCTIONS.get(name.toLowerCase(Locale.ROOT)));
+        Refusal refusal = FUNCTIONS.get(name);
+        return Optional.ofNullable(refusal != null ? refusal : FUNCTIONS.get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** Why naming {@code name} as a relation (a system view, with or without a call) is refused. */
     static Optional<Refusal> ofRelation(String name) {
-        return Optional.ofNullable(RELATIONS.get(name.toLowerCase(Locale.ROOT)));
+        Refusal refusal = RELATIONS.get(name);
+        return Optional.ofNullable(refusal != null ? refusal : RELATIONS.get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** Why calling {@code name} as a table function (in a FROM clause) is refused. */

@@ -3,10 +3,10 @@ package isa.duckdb.adapters.duckdb;
 import isa.duckdb.adapters.duckdb.EngineFunctions.Refusal;
 import isa.duckdb.domain.ClientSqlPolicy;
 import isa.duckdb.domain.ServiceException;
-import isa.duckdb.domain.SqlLexer;
 import isa.duckdb.domain.SqlScript;
 import isa.duckdb.domain.SqlToken;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,7 @@ import java.util.Set;
  * spaces, any case, quoted identifiers ({@code "QUERY"(…)}) and schema or catalog qualifiers
  * ({@code system.main.query(…)}).
  *
- * <p>It reads the tokens of {@link SqlLexer}, which follows DuckDB's own scanner (strings, {@code E''} strings,
+ * <p>It reads the tokens of the domain's {@code SqlLexer}, which follows DuckDB's own scanner (strings, {@code E''} strings,
  * dollar quotes, nested comments, Unicode spaces), so a name DuckDB reads as a call is a word or quoted identifier
  * followed by {@code (} here too. Views and macros are checked when they are created (their text passes here), so
  * using them later needs no check. Cost: one pass over the tokens, no engine round trip.
@@ -47,8 +47,9 @@ final class EngineSqlPolicy {
      * @throws ServiceException INVALID_ARGUMENT naming the first refused statement or function
      */
     static void check(String sql, Set<String> trustedFiles) {
-        ClientSqlPolicy.check(SqlScript.parse(sql));
-        scan(sql, trustedFiles);
+        SqlScript script = SqlScript.parse(sql);
+        ClientSqlPolicy.check(script);
+        scan(script, trustedFiles);
     }
 
     /** {@link #check(String, Set)} without trusted files. */
@@ -61,27 +62,34 @@ final class EngineSqlPolicy {
      * column's default expression or type.
      */
     static void checkFragment(String fragment) {
-        scan(fragment, Set.of());
+        scan(SqlScript.parse(fragment), Set.of());
     }
 
-    private static void scan(String sql, Set<String> trustedFiles) {
-        List<SqlToken> tokens = SqlLexer.tokenize(sql).stream().filter(t -> !t.isTrivia()).toList();
+    private static void scan(SqlScript script, Set<String> trustedFiles) {
+        for (List<SqlToken> statement : script.statements()) {
+            List<SqlToken> significant = new ArrayList<>(statement.size());
+            for (SqlToken token : statement) {
+                if (!token.isTrivia()) {
+                    significant.add(token);
+                }
+            }
+            scan(script.sql(), significant, trustedFiles);
+        }
+    }
+
+    /** One statement's significant tokens (no whitespace, no comments). */
+    private static void scan(String sql, List<SqlToken> tokens, Set<String> trustedFiles) {
         Deque<Boolean> inFrom = new ArrayDeque<>();
         boolean from = false;
         for (int i = 0; i < tokens.size(); i++) {
             SqlToken token = tokens.get(i);
-            if (isSymbol(sql, token, "(")) {
+            if (isSymbol(sql, token, '(')) {
                 inFrom.push(from);
                 from = false;
                 continue;
             }
-            if (isSymbol(sql, token, ")")) {
+            if (isSymbol(sql, token, ')')) {
                 from = !inFrom.isEmpty() && inFrom.pop();
-                continue;
-            }
-            if (token.kind() == SqlToken.Kind.SEMICOLON) {
-                inFrom.clear();
-                from = false;
                 continue;
             }
             String name = name(sql, token);
@@ -99,7 +107,7 @@ final class EngineSqlPolicy {
             if (relation.isPresent()) {
                 throw refused(name, relation.get());
             }
-            if (i + 1 < tokens.size() && isSymbol(sql, tokens.get(i + 1), "(") && !afterNonCallWord(sql, tokens, i)) {
+            if (i + 1 < tokens.size() && isSymbol(sql, tokens.get(i + 1), '(') && !afterNonCallWord(sql, tokens, i)) {
                 checkCall(sql, tokens, i, name, from, trustedFiles);
             }
         }
@@ -117,7 +125,7 @@ final class EngineSqlPolicy {
             throw refused(name, refusal.get());
         }
         if (name.equals("current_setting")) {
-            boolean sole = at + 3 < tokens.size() && isSymbol(sql, tokens.get(at + 3), ")");
+            boolean sole = at + 3 < tokens.size() && isSymbol(sql, tokens.get(at + 3), ')');
             if (firstArgument == null || !sole || !EngineFunctions.settingReadable(firstArgument)) {
                 throw ServiceException.invalid("current_setting() is not allowed here: only for a setting named by a string"
                         + " literal that holds no server path or credential (e.g. current_setting('TimeZone'))");
@@ -161,8 +169,8 @@ final class EngineSqlPolicy {
         return null;
     }
 
-    private static boolean isSymbol(String sql, SqlToken token, String symbol) {
-        return token.kind() == SqlToken.Kind.SYMBOL && token.text(sql).equals(symbol);
+    private static boolean isSymbol(String sql, SqlToken token, char symbol) {
+        return token.kind() == SqlToken.Kind.SYMBOL && token.end() - token.start() == 1 && sql.charAt(token.start()) == symbol;
     }
 
     private static ServiceException refused(String name, Refusal refusal) {

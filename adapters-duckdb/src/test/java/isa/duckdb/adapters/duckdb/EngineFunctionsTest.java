@@ -12,6 +12,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import isa.duckdb.domain.ServiceException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,56 @@ class EngineFunctionsTest {
 
         assertThat(shown).contains("temp_directory", "allowed_directories", "extension_directory");
         assertThat(shown).allSatisfy(name -> assertThat(EngineFunctions.settingReadable(name)).as(name).isFalse());
+    }
+
+    /**
+     * DuckDB's own parser as the oracle: for SQL whose strings, comments and quotes are built to confuse a scanner,
+     * the policy refuses exactly when DuckDB's parse tree ({@code json_serialize_sql}) calls a refused function or
+     * names a refused relation.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT 'x' || '' /* */, 1 FROM query('SELECT 1')",
+        "SELECT '/* ' FROM query('SELECT 1') -- */",
+        "SELECT /* /* nested */ query('x') */ 1",
+        "SELECT /* /* nested */ */ * FROM query('SELECT 1')",
+        "SELECT E'\\'' AS a, 1 FROM query('SELECT 1')",
+        "SELECT E'\\' , 1 FROM query(' AS x",
+        "SELECT '\\' , 1 FROM query('SELECT 1') --'",
+        "SELECT $$ ' $$ FROM query('SELECT 1')",
+        "SELECT $a$ $$ ' $a$ FROM query('SELECT 1')",
+        "SELECT $$ FROM query('SELECT 1') $$",
+        "SELECT a$b$ FROM (SELECT 1 AS a$b$) , query('SELECT 1')",
+        "SELECT 1 AS \"x\"\"y\" FROM query('SELECT 1')",
+        "SELECT 1 AS \"query(\" FROM t",
+        "SELECT \"query\" FROM (SELECT 1 AS \"query\")",
+        "SELECT * FROM\u00a0query\u2003('SELECT 1')",
+        "SELECT '\u00a0' , 1 FROM query\u00a0('SELECT 1')",
+        "SELECT 1 -- query('x')\r, 2 FROM pragma_database_list",
+        "SELECT x FROM \"pragma_database_list\" x",
+        "SELECT * FROM system.main.duckdb_settings()",
+        "SELECT current_setting('TimeZone') FROM duckdb_tables()",
+        "SELECT 'pragma_database_list', 'query(' FROM range(1)",
+    })
+    void thePolicyRefusesExactlyWhatDuckDbsParserSeesCalled(String sql) throws SQLException {
+        String tree = strings("SELECT json_serialize_sql('" + sql.replace("'", "''") + "')").get(0);
+        assertThat(tree).as(sql).contains("\"error\":false");
+        List<String> names = new ArrayList<>();
+        Matcher matcher = Pattern.compile("\"(?:function_name|table_name)\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(tree);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        boolean duckDbSeesRefused = names.stream().anyMatch(name -> EngineFunctions.ofFunction(name).isPresent()
+                || EngineFunctions.ofRelation(name).isPresent());
+        boolean refused;
+        try {
+            EngineSqlPolicy.check(sql);
+            refused = false;
+        } catch (ServiceException e) {
+            refused = true;
+        }
+
+        assertThat(refused).as(sql + " -> DuckDB sees " + names).isEqualTo(duckDbSeesRefused);
     }
 
     @Test
