@@ -82,6 +82,8 @@ class HostileTenantEndToEndTest extends SharedServiceEndToEnd {
         "SELECT * FROM duckdb_temporary_files()",
         "SELECT getenv('HOME')",
         "PRAGMA database_list",
+        "SELECT * FROM '/etc/passwd'",
+        "SELECT * FROM \"data.parquet\"",
         // hidden
         "select * from SYSTEM.MAIN.\"Query\" /* hi */ ( 'select 1' )",
         "WITH q AS (SELECT * FROM main.query('SELECT 1')) SELECT * FROM q",

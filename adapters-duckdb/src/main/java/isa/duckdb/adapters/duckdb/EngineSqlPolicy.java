@@ -36,6 +36,9 @@ final class EngineSqlPolicy {
     private static final Set<String> CLAUSE_WORDS = Set.of("select", "where", "group", "having", "qualify", "window",
             "order", "limit", "offset", "set", "values", "returning", "union", "except", "intersect");
 
+    private static final java.util.regex.Pattern FILE_SUFFIX = java.util.regex.Pattern.compile(
+            "\\.(csv|tsv|txt|parquet|json|jsonl|ndjson|duckdb|db|arrow|gz|zst|xlsx|avro)$");
+
     private EngineSqlPolicy() {
     }
 
@@ -92,6 +95,9 @@ final class EngineSqlPolicy {
                 from = !inFrom.isEmpty() && inFrom.pop();
                 continue;
             }
+            if (from && isTablePosition(sql, tokens, i) && namesFile(sql, token)) {
+                throw ServiceException.invalid("a file named as a table is not allowed: it " + Refusal.FILES.reason());
+            }
             String name = name(sql, token);
             if (name == null) {
                 continue;
@@ -131,6 +137,31 @@ final class EngineSqlPolicy {
                         + " literal that holds no server path or credential (e.g. current_setting('TimeZone'))");
             }
         }
+    }
+
+    /** Right after FROM, JOIN, … or a comma of a FROM clause: where DuckDB reads a table (or a file, by its name). */
+    private static boolean isTablePosition(String sql, List<SqlToken> tokens, int at) {
+        if (at == 0) {
+            return false;
+        }
+        SqlToken previous = tokens.get(at - 1);
+        return isSymbol(sql, previous, ',')
+                || previous.kind() == SqlToken.Kind.WORD && FROM_WORDS.contains(previous.text(sql).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * DuckDB's replacement scans read a file named by a string ({@code FROM '/x.csv'}) or by a quoted name that looks
+     * like one ({@code FROM "x.parquet"}) where a table stands.
+     */
+    private static boolean namesFile(String sql, SqlToken token) {
+        if (token.kind() == SqlToken.Kind.STRING) {
+            return true;
+        }
+        if (token.kind() != SqlToken.Kind.QUOTED_IDENTIFIER) {
+            return false;
+        }
+        String name = name(sql, token);
+        return name.contains("/") || name.contains("\\") || FILE_SUFFIX.matcher(name).find();
     }
 
     /** The value of a plain {@code '…'} literal right after the call's parenthesis, else null. */

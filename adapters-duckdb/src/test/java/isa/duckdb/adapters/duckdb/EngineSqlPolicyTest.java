@@ -52,6 +52,17 @@ class EngineSqlPolicyTest {
         "SELECT * FROM glob('/*')",
         "SELECT * FROM sniff_csv('x.csv')",
         "SELECT * FROM parquet_metadata('x.parquet')",
+        // DuckDB's replacement scans: a file named where a table stands
+        "SELECT * FROM '/data/t/db/scratch/in.csv'",
+        "FROM 'x.csv'",
+        "SELECT * FROM \"data.parquet\"",
+        "SELECT * FROM \"/etc/passwd\"",
+        "SELECT * FROM t JOIN 'x.csv' USING (a)",
+        "SELECT * FROM t, 'x.json'",
+        "CREATE TABLE x AS FROM 'in.csv'",
+        "SUMMARIZE 'x.csv'",
+        "DESCRIBE 'x.csv'",
+        "SELECT * FROM (SELECT 1) a, (FROM 'x.duckdb')",
         // server details
         "SELECT * FROM duckdb_settings()",
         "SELECT * FROM duckdb_settings",
@@ -170,6 +181,11 @@ class EngineSqlPolicyTest {
         "FORCE CHECKPOINT",
         "CHECKPOINT",
         "SUMMARIZE t",
+        "SELECT 'x', 'y' FROM t WHERE a IN ('p', 'q') ORDER BY 1, 'z'",
+        "SELECT * FROM \"My Table\" AS \"a.csv\"",
+        "SELECT * FROM \"sales.2024\"",
+        "SELECT * FROM t JOIN u ON t.a = 'x.csv'",
+        "INSERT INTO t VALUES ('a.csv', '/x/y')",
     })
     void ordinaryQueriesPass(String sql) {
         assertThatCode(() -> EngineSqlPolicy.check(sql)).as(sql).doesNotThrowAnyException();
