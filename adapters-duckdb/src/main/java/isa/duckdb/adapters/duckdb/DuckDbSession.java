@@ -30,9 +30,14 @@ final class DuckDbSession implements EngineSession {
     private final EngineErrors errors;
     private final BufferAllocator allocator;
     private final Set<String> trustedFiles = new HashSet<>();
+    private final StoredSql storedSql;
 
-    /** @param allocator the parent of each result's own Arrow allocator */
-    DuckDbSession(DuckDBConnection connection, EngineErrors errors, BufferAllocator allocator) {
+    /**
+     * @param allocator the parent of each result's own Arrow allocator
+     * @param storedSql the database's stored views and macros that tenant SQL may not name
+     */
+    DuckDbSession(DuckDBConnection connection, EngineErrors errors, BufferAllocator allocator, StoredSql storedSql) {
+        this.storedSql = storedSql;
         this.connection = connection;
         this.errors = errors;
         this.allocator = allocator;
@@ -45,6 +50,7 @@ final class DuckDbSession implements EngineSession {
     @Override
     public StatementOutcome run(BoundSql sql, CancellationSignal signal) {
         EngineSqlPolicy.check(sql.sql(), trustedFiles);
+        storedSql.check(sql.sql(), connection);
         return runTrusted(sql, signal);
     }
 
@@ -159,6 +165,7 @@ final class DuckDbSession implements EngineSession {
     @Override
     public long exportQuery(String query, Path file, FileOptions options, CancellationSignal signal) {
         EngineSqlPolicy.check(query);
+        storedSql.check(query, connection);
         return execute(FileSql.copyTo(query, file, options), signal);
     }
 
@@ -210,6 +217,7 @@ final class DuckDbSession implements EngineSession {
     @Override
     public List<String> parameterTypes(String sql) {
         EngineSqlPolicy.check(sql);
+        storedSql.check(sql, connection);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             ParameterMetaData metadata = statement.getParameterMetaData();
             List<String> types = new ArrayList<>();
@@ -225,7 +233,10 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public SchemaCatalog catalog(CancellationSignal signal) {
-        return new DuckDbSchemaCatalog(new SqlRunner(connection, errors, signal, allocator));
+        return new DuckDbSchemaCatalog(new SqlRunner(connection, errors, signal, allocator), fragment -> {
+            EngineSqlPolicy.checkFragment(fragment);
+            storedSql.check(fragment, connection);
+        });
     }
 
     @Override

@@ -68,6 +68,32 @@ final class EngineSqlPolicy {
         scan(SqlScript.parse(fragment), Set.of());
     }
 
+    /**
+     * The first of {@code names} (lower case) that the SQL names as a word or quoted identifier, outside
+     * {@code DROP} statements; empty when none.
+     */
+    static Optional<String> firstNamed(String sql, Set<String> names) {
+        SqlScript script = SqlScript.parse(sql);
+        for (List<SqlToken> statement : script.statements()) {
+            boolean first = true;
+            for (SqlToken token : statement) {
+                String name = token.isTrivia() ? null : name(script.sql(), token);
+                if (name == null) {
+                    first = first && token.isTrivia();
+                    continue;
+                }
+                if (first && name.equals("drop")) {
+                    break;
+                }
+                first = false;
+                if (names.contains(name)) {
+                    return Optional.of(name);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static void scan(SqlScript script, Set<String> trustedFiles) {
         for (List<SqlToken> statement : script.statements()) {
             List<SqlToken> significant = new ArrayList<>(statement.size());
