@@ -49,9 +49,14 @@ final class DuckDbSession implements EngineSession {
      */
     @Override
     public StatementOutcome run(BoundSql sql, CancellationSignal signal) {
-        EngineSqlPolicy.check(sql.sql(), trustedFiles);
-        storedSql.check(sql.sql(), connection);
+        checkTenantSql(sql.sql());
         return runTrusted(sql, signal);
+    }
+
+    /** {@link EngineSqlPolicy}, then the stored objects the SQL may not name ({@link StoredSql}). */
+    private void checkTenantSql(String sql) {
+        EngineSqlPolicy.check(sql, trustedFiles);
+        storedSql.check(sql, connection);
     }
 
     /**
@@ -164,8 +169,7 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public long exportQuery(String query, Path file, FileOptions options, CancellationSignal signal) {
-        EngineSqlPolicy.check(query);
-        storedSql.check(query, connection);
+        checkTenantSql(query);
         return execute(FileSql.copyTo(query, file, options), signal);
     }
 
@@ -216,8 +220,7 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public List<String> parameterTypes(String sql) {
-        EngineSqlPolicy.check(sql);
-        storedSql.check(sql, connection);
+        checkTenantSql(sql);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             ParameterMetaData metadata = statement.getParameterMetaData();
             List<String> types = new ArrayList<>();
