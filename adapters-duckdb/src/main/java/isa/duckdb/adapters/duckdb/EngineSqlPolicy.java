@@ -206,6 +206,9 @@ final class EngineSqlPolicy {
 
     /** {@code INSERT INTO query (a, b)}, {@code CREATE TABLE glob (…)}: a relation's column list, not a call. */
     private static boolean afterNonCallWord(String sql, List<SqlToken> tokens, int at) {
+        while (at >= 2 && isSymbol(sql, tokens.get(at - 1), '.') && name(sql, tokens.get(at - 2)) != null) {
+            at -= 2; // a qualifier: INSERT INTO main.query (a)
+        }
         if (at == 0) {
             return false;
         }

@@ -167,6 +167,8 @@ class EngineSqlPolicyTest {
         "SELECT 1 /* duckdb_settings() */",
         "CREATE TABLE query (a INTEGER)",
         "INSERT INTO query (a) VALUES (1)",
+        "INSERT INTO main.query (a) VALUES (1)",
+        "INSERT INTO \"memory\".main.glob (a) VALUES (1)",
         "CREATE TABLE IF NOT EXISTS glob (a INTEGER)",
         "SELECT * FROM range(10)",
         "SELECT * FROM generate_series(1, 3)",
