@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,20 +60,39 @@ final class StoredSql {
         }
     }
 
+    /**
+     * The objects whose stored SQL the policy refuses, and then, until nothing changes, those whose stored SQL names
+     * one of them (a view over such a view).
+     */
     private static Set<String> read(Connection connection) {
-        Set<String> names = new HashSet<>();
+        Map<String, String> stored = new HashMap<>();
         try (Statement statement = connection.createStatement()) {
             for (String query : QUERIES) {
                 try (ResultSet rows = statement.executeQuery(query)) {
                     while (rows.next()) {
-                        if (refuses(rows.getString(2))) {
-                            names.add(rows.getString(1).toLowerCase(Locale.ROOT));
-                        }
+                        stored.merge(rows.getString(1).toLowerCase(Locale.ROOT), rows.getString(2),
+                                (a, b) -> a + "\n;\n" + b);
                     }
                 }
             }
         } catch (SQLException e) {
             throw new ServiceException(ErrorKind.INTERNAL, "the database's stored views and macros cannot be read", e);
+        }
+        Set<String> names = new HashSet<>();
+        stored.forEach((name, sql) -> {
+            if (refuses(sql)) {
+                names.add(name);
+            }
+        });
+        boolean grew = !names.isEmpty();
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, String> object : stored.entrySet()) {
+                if (!names.contains(object.getKey())
+                        && EngineSqlPolicy.firstNamed(object.getValue(), names).isPresent()) {
+                    grew |= names.add(object.getKey());
+                }
+            }
         }
         return Set.copyOf(names);
     }

@@ -23,6 +23,7 @@ class StoredSqlTest {
             for (String sql : List.of("CREATE TABLE t (x INTEGER, leak VARCHAR DEFAULT current_setting('temp_directory'))",
                     "CREATE VIEW paths AS SELECT file FROM pragma_database_list",
                     "CREATE MACRO run_sql(s) AS TABLE SELECT * FROM query(s)",
+                    "CREATE VIEW over_paths AS SELECT * FROM paths",
                     "CREATE VIEW fine AS SELECT 1 AS one")) {
                 session.runTrusted(new BoundSql(sql, List.of()), CancellationSignal.none());
             }
@@ -34,7 +35,7 @@ class StoredSqlTest {
         plantHostileObjects();
 
         try (DuckDbTestDatabase db = new DuckDbTestDatabase(folder)) {
-            for (String sql : List.of("SELECT * FROM paths", "SELECT * FROM \"PATHS\"", "SELECT * FROM main.paths",
+            for (String sql : List.of("SELECT * FROM paths", "SELECT * FROM over_paths", "SELECT * FROM \"PATHS\"", "SELECT * FROM main.paths",
                     "SELECT * FROM run_sql('SELECT 1')", "INSERT INTO t (x) VALUES (1)",
                     "SELECT * FROM (SELECT 1) WHERE EXISTS (SELECT * FROM paths)")) {
                 var failure = db.failure(sql);
