@@ -114,7 +114,8 @@ class HexagonalArchitectureTest {
                         (JavaClass c) -> c.getName().equals(
                                 "isa.duckdb.application.port.out.ObjectStorage")
                                 || c.getName().equals("isa.duckdb.application.port.out.QueryEngine")
-                                || c.getName().equals("isa.duckdb.application.port.out.ServiceRegistry")))
+                                || c.getName().equals("isa.duckdb.application.port.out.ServiceRegistry")
+                                || c.getName().equals("isa.duckdb.application.port.out.DatabaseOwnership")))
                 .should().haveSimpleNameEndingWith("Adapter")
                 .check(classes);
     }

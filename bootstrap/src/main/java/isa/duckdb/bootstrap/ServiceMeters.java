@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The gauges and counters read when Prometheus scrapes (README, "Metrics and logs"): calls running and
@@ -52,8 +52,8 @@ final class ServiceMeters {
         this.clock = clock;
         Gauge.builder("grpc.server.calls.in.flight", rpc, RpcMetrics::inFlight)
                 .description("Calls running now").register(registry);
-        if (calls instanceof ThreadPoolExecutor pool) {
-            Gauge.builder("duckdb.calls.waiting", pool, p -> p.getQueue().size())
+        if (calls instanceof ForkJoinPool pool) {
+            Gauge.builder("duckdb.calls.waiting", pool, p -> p.getQueuedSubmissionCount() + p.getQueuedTaskCount())
                     .description("Call events waiting for one of the --max-concurrent-calls threads").register(registry);
         }
         FunctionCounter.builder("duckdb.streamed.rows", streams, StreamStats::rows)

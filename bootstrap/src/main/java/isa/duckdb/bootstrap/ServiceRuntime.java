@@ -2,6 +2,7 @@ package isa.duckdb.bootstrap;
 
 import io.grpc.Server;
 import isa.duckdb.adapters.grpc.GrpcServices;
+import isa.duckdb.application.port.out.DatabaseOwnership;
 import isa.duckdb.application.port.out.ServiceRegistry;
 import isa.duckdb.application.service.AuthMode;
 import isa.duckdb.application.service.DatabaseLifecycle;
@@ -32,17 +33,20 @@ public final class ServiceRuntime {
     private final LifecycleScheduler scheduler;
     private final ServiceRegistrationService registration;
     private final ServiceRegistry registry;
+    private final DatabaseOwnership ownership;
     private final Set<ExecutorService> executors;
     private final MetricsEndpoint metrics;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile List<String> unsynced = List.of();
+    private volatile DataPathLock dataPathLock;
 
     /** @param executors every executor the modules made; all are shut down at the end of {@link #stop()} */
     @Inject
     ServiceRuntime(ServiceConfig config, Server server, GrpcServices grpcServices, DatabaseLifecycle lifecycle,
             LifecycleScheduler scheduler, ServiceRegistrationService registration, ServiceRegistry registry,
-            Set<ExecutorService> executors, MetricsEndpoint metrics) {
+            Set<ExecutorService> executors, MetricsEndpoint metrics, DatabaseOwnership ownership) {
+        this.ownership = ownership;
         this.config = config;
         this.server = server;
         this.grpcServices = grpcServices;
@@ -54,7 +58,9 @@ public final class ServiceRuntime {
         this.metrics = metrics;
     }
 
+    /** Refuses to start (IllegalStateException) when another server runs on the same data path. */
     public void start() {
+        dataPathLock = DataPathLock.acquire(config.dataPath());
         lifecycle.recoverAtStart();
         try {
             server.start();
@@ -125,7 +131,9 @@ public final class ServiceRuntime {
                     .map(d -> d.tenant().id() + "/" + d.name().value()).toList();
             executors.forEach(ExecutorService::shutdownNow);
             metrics.stop();
-            closeRegistry();
+            closeQuietly(ownership);
+            closeQuietly(registry);
+            closeQuietly(dataPathLock);
             if (unsynced.isEmpty()) {
                 LOG.info("Stopped; every database was synced");
             } else {
@@ -157,12 +165,13 @@ public final class ServiceRuntime {
         }
     }
 
-    private void closeRegistry() {
-        if (registry instanceof AutoCloseable) {
+    /** Closes a Consul client (the ownership one gives its remaining leases and its session up). */
+    private static void closeQuietly(Object client) {
+        if (client instanceof AutoCloseable) {
             try {
-                ((AutoCloseable) registry).close();
+                ((AutoCloseable) client).close();
             } catch (Exception e) {
-                LOG.debug("Closing the registry client failed: {}", e.getMessage());
+                LOG.debug("Closing a Consul client failed: {}", e.getMessage());
             }
         }
     }

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,14 +23,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The part of a Consul agent's HTTP API that the registry adapter uses, on a loopback port, with
+ * The part of a Consul agent's HTTP API that the adapters use, on a loopback port, with
  * every request recorded: {@code PUT /v1/agent/service/register}, {@code PUT
- * /v1/agent/service/deregister/{id}} (404 for an unknown id, as Consul answers) and {@code GET
- * /v1/agent/services}. Anything else is answered 404 and recorded as well.
+ * /v1/agent/service/deregister/{id}} (404 for an unknown id, as Consul answers), {@code GET
+ * /v1/agent/services}, and sessions and the KV store as {@link FakeConsulKv} describes them (with
+ * the agent's own clock, moved by {@link #advance}). Anything else is answered 404 and recorded as well.
  */
 public final class FakeConsulAgent implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SESSION = "/v1/session/";
+    private static final String KV = "/v1/kv/";
     private static final String DEREGISTER = "/v1/agent/service/deregister/";
+    /** The node name the fake agent runs on, as sessions report it. */
+    static final String NODE = "fake-consul-node";
 
     /** One request as the agent saw it. */
     public record Request(String method, String path, String body) {
@@ -43,6 +49,7 @@ public final class FakeConsulAgent implements AutoCloseable {
     private final Map<String, JsonNode> services = new LinkedHashMap<>();
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
+    private final FakeConsulKv kv = new FakeConsulKv();
     private Runnable onDeregister = () -> { };
 
     private FakeConsulAgent(HttpServer server) {
@@ -98,6 +105,16 @@ public final class FakeConsulAgent implements AutoCloseable {
         }
     }
 
+    /** Moves the agent's clock: sessions whose TTL runs out meanwhile are invalidated, lock-delays pass. */
+    public synchronized void advance(Duration duration) {
+        kv.advance(duration);
+    }
+
+    /** Invalidates a session as Consul does when its TTL or one of its health checks fails. */
+    public synchronized void invalidateSession(String sessionId) {
+        kv.invalidate(sessionId);
+    }
+
     /** Runs {@code action} when a deregistration arrives, before the agent handles and answers it. */
     public synchronized void onDeregister(Runnable action) {
         this.onDeregister = action;
@@ -110,12 +127,14 @@ public final class FakeConsulAgent implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body;
+            byte[] raw;
             try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                raw = in.readAllBytes();
             }
+            String body = new String(raw, StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             Runnable hook = null;
             synchronized (this) {
                 requests.add(new Request(method, path, body));
@@ -126,9 +145,14 @@ public final class FakeConsulAgent implements AutoCloseable {
             if (hook != null) {
                 hook.run();
             }
-            Response response = answer(method, path, body);
+            Response response = answer(method, path, query, raw);
             byte[] bytes = response.body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", response.contentType);
+            synchronized (this) {
+                exchange.getResponseHeaders().add("X-Consul-Index", Long.toString(kv.index()));
+            }
+            exchange.getResponseHeaders().add("X-Consul-KnownLeader", "true");
+            exchange.getResponseHeaders().add("X-Consul-LastContact", "0");
             exchange.sendResponseHeaders(response.status, bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -138,11 +162,18 @@ public final class FakeConsulAgent implements AutoCloseable {
         }
     }
 
-    private synchronized Response answer(String method, String path, String body) {
+    private synchronized Response answer(String method, String path, Map<String, String> query, byte[] raw) {
         Integer failure = failures.poll();
         if (failure != null) {
             return Response.text(failure, "injected failure");
         }
+        if (path.startsWith(SESSION)) {
+            return Response.of(kv.session(method, path, raw));
+        }
+        if (path.startsWith(KV) && path.length() > KV.length()) {
+            return Response.of(kv.kv(method, path.substring(KV.length()), query, raw));
+        }
+        String body = new String(raw, StandardCharsets.UTF_8);
         if (method.equals("PUT") && path.equals("/v1/agent/service/register")) {
             JsonNode registration = parse(body);
             Optional<String> id = field(registration, "ID");
@@ -201,9 +232,28 @@ public final class FakeConsulAgent implements AutoCloseable {
         }
     }
 
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            query.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
     private record Response(int status, String contentType, String body) {
         static Response text(int status, String body) {
             return new Response(status, "text/plain; charset=utf-8", body);
+        }
+
+        static Response of(FakeConsulKv.Answer answer) {
+            boolean json = answer.status() == 200;
+            return new Response(answer.status(), json ? "application/json" : "text/plain; charset=utf-8",
+                    answer.body());
         }
     }
 }

@@ -103,6 +103,11 @@ final class ArrowRowCursor implements RowCursor {
         ipc.writeSchema(root().getSchema(), out);
     }
 
+    /** Whether {@link #close()} ran: the statement and its result are released. */
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

@@ -14,14 +14,20 @@ import java.sql.Statement;
 import org.apache.arrow.memory.BufferAllocator;
 import org.duckdb.DuckDBConnection;
 
-/** An open DuckDB instance; each session is a connection duplicated from its root connection. */
+/**
+ * An open DuckDB instance; each session is a connection duplicated from its root connection, reused by later
+ * sessions through the {@link ConnectionPool} when it is left as fresh as a new one.
+ */
 final class DuckDbDatabase implements EngineDatabase {
+    /** Idle connections kept per open database for the next calls (each costs DuckDB little memory). */
+    private static final int IDLE_CONNECTIONS = 16;
     private final Path file;
     private final Path wal;
     private final DuckDBConnection root;
     private final EngineErrors errors;
     private final BufferAllocator allocator;
     private final StoredSql storedSql;
+    private final ConnectionPool pool;
 
     /** @param allocator where sessions' results allocate their Arrow buffers */
     DuckDbDatabase(Path file, DuckDBConnection root, EngineErrors errors, BufferAllocator allocator) {
@@ -31,12 +37,13 @@ final class DuckDbDatabase implements EngineDatabase {
         this.wal = file.resolveSibling(file.getFileName() + ".wal");
         this.root = root;
         this.errors = errors;
+        this.pool = new ConnectionPool(root, IDLE_CONNECTIONS);
     }
 
     @Override
     public EngineSession openSession() {
         try {
-            return new DuckDbSession(root.duplicate(), errors, allocator, storedSql);
+            return new DuckDbSession(pool.take(), pool, errors, allocator, storedSql);
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }
@@ -99,6 +106,7 @@ final class DuckDbDatabase implements EngineDatabase {
 
     @Override
     public synchronized void close() {
+        pool.close();
         try {
             root.close();
         } catch (SQLException e) {

@@ -24,21 +24,30 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 
-/** One duplicated connection, used by one call. */
+/**
+ * One connection of the database's {@link ConnectionPool}, used by one call. It goes back to the pool when the
+ * call closes it, if nothing the call ran can have left state on it (see the pool); else it is closed.
+ */
 final class DuckDbSession implements EngineSession {
     private final DuckDBConnection connection;
     private final EngineErrors errors;
     private final BufferAllocator allocator;
+    private final ConnectionPool pool;
+    private boolean reusable = true;
+    private ArrowRowCursor lastCursor;
     private final Set<String> trustedFiles = new HashSet<>();
     private final StoredSql storedSql;
 
     /**
+     * @param connection taken from {@code pool}, given back (or closed) by {@link #close()}
      * @param allocator the parent of each result's own Arrow allocator
      * @param storedSql the database's stored views and macros that tenant SQL may not name
      */
-    DuckDbSession(DuckDBConnection connection, EngineErrors errors, BufferAllocator allocator, StoredSql storedSql) {
+    DuckDbSession(DuckDBConnection connection, ConnectionPool pool, EngineErrors errors, BufferAllocator allocator,
+            StoredSql storedSql) {
         this.storedSql = storedSql;
         this.connection = connection;
+        this.pool = pool;
         this.errors = errors;
         this.allocator = allocator;
     }
@@ -66,6 +75,7 @@ final class DuckDbSession implements EngineSession {
     StatementOutcome runTrusted(BoundSql sql, CancellationSignal signal) {
         Statement statement = null;
         Runnable unhook = () -> { };
+        reusable = reusable && ConnectionPool.leavesNoState(sql.sql());
         try {
             boolean bound = !sql.values().isEmpty();
             statement = bound ? prepared(sql) : connection.createStatement();
@@ -96,8 +106,9 @@ final class DuckDbSession implements EngineSession {
     private ArrowRowCursor cursor(Statement statement, Runnable unhook, CancellationSignal signal, BoundSql sql)
             throws SQLException {
         DuckDBResultSet rows = statement.getResultSet().unwrap(DuckDBResultSet.class);
-        return new ArrowRowCursor(statement, rows, allocator.newChildAllocator("result", 0, Long.MAX_VALUE), unhook,
-                signal, errors, () -> describedTypes(sql, rows));
+        lastCursor = new ArrowRowCursor(statement, rows, allocator.newChildAllocator("result", 0, Long.MAX_VALUE),
+                unhook, signal, errors, () -> describedTypes(sql, rows));
+        return lastCursor;
     }
 
     /**
@@ -236,6 +247,7 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public SchemaCatalog catalog(CancellationSignal signal) {
+        reusable = false;
         return new DuckDbSchemaCatalog(new SqlRunner(connection, errors, signal, allocator), fragment -> {
             EngineSqlPolicy.checkFragment(fragment);
             storedSql.check(fragment, connection);
@@ -271,13 +283,16 @@ final class DuckDbSession implements EngineSession {
         }
     }
 
+    /** Gives the connection back to the pool when it is as fresh as a new one, else closes it. */
     @Override
     public void close() {
+        boolean fresh = reusable && (lastCursor == null || lastCursor.isClosed());
         try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // a connection that fails to close has nothing left to give back
+            fresh = fresh && connection.getAutoCommit();
+        } catch (SQLException e) {
+            fresh = false;
         }
+        pool.giveBack(connection, fresh);
     }
 
     private static void cancelQuietly(Statement statement) {

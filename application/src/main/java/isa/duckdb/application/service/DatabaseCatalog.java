@@ -32,6 +32,8 @@ public final class DatabaseCatalog {
     private final BucketOwnership ownership;
     private final Clock clock;
     private final Map<DatabaseKey, DatabaseDescriptor> known = new ConcurrentHashMap<>();
+    /** Database ids seen in {@link #known}, by tenant id and database id, so that a call by id lists nothing. */
+    private final Map<String, DatabaseKey> keysById = new ConcurrentHashMap<>();
 
     @Inject
     public DatabaseCatalog(ObjectStorage storage, BucketOwnership ownership, Clock clock) {
@@ -45,13 +47,20 @@ public final class DatabaseCatalog {
         if (ref == null || ref.isBlank()) {
             throw ServiceException.invalid("database_id is required (the database id or name)");
         }
+        boolean idShaped = ID_SHAPE.matcher(ref).matches();
+        if (idShaped) {
+            Optional<DatabaseDescriptor> seen = seenById(tenant, ref);
+            if (seen.isPresent()) {
+                return seen.get();
+            }
+        }
         if (DatabaseName.isValid(ref)) {
             Optional<DatabaseDescriptor> byName = find(tenant, DatabaseName.of(ref));
             if (byName.isPresent()) {
                 return byName.get();
             }
         }
-        if (ID_SHAPE.matcher(ref).matches() && ownership.mayUse(tenant.databaseBucket(), tenant)) {
+        if (idShaped && ownership.mayUse(tenant.databaseBucket(), tenant)) {
             for (DatabaseDescriptor descriptor : all(tenant)) {
                 if (descriptor.id().equals(ref)) {
                     return descriptor;
@@ -118,8 +127,28 @@ public final class DatabaseCatalog {
                     storage.put(key.bucket(), StorageLayout.descriptorKey(name), DescriptorCodec.encode(adopted));
                     return adopted;
                 });
-        known.put(key, descriptor);
+        remember(key, descriptor);
         return descriptor;
+    }
+
+    /** The descriptor with this id already known to this instance, when the tenant may use its bucket. */
+    private Optional<DatabaseDescriptor> seenById(TenantId tenant, String id) {
+        DatabaseKey key = keysById.get(idKey(tenant, id));
+        DatabaseDescriptor cached = key == null ? null : known.get(key);
+        if (cached == null || !cached.id().equals(id) || !cached.tenant().equals(tenant)
+                || !ownership.mayUse(key.bucket(), tenant)) {
+            return Optional.empty();
+        }
+        return Optional.of(cached);
+    }
+
+    private void remember(DatabaseKey key, DatabaseDescriptor descriptor) {
+        known.put(key, descriptor);
+        keysById.put(idKey(descriptor.tenant(), descriptor.id()), key);
+    }
+
+    private static String idKey(TenantId tenant, String databaseId) {
+        return tenant.id() + "/" + databaseId;
     }
 
     /** A new descriptor for a database about to be created. */
@@ -138,7 +167,7 @@ public final class DatabaseCatalog {
     public void register(DatabaseDescriptor descriptor) {
         DatabaseKey key = DatabaseKey.of(descriptor.tenant(), descriptor.name());
         storage.put(key.bucket(), StorageLayout.descriptorKey(descriptor.name()), DescriptorCodec.encode(descriptor));
-        known.put(key, descriptor);
+        remember(key, descriptor);
     }
 
     /** Forgets the database and removes its file and descriptor from storage. */
@@ -146,7 +175,10 @@ public final class DatabaseCatalog {
         DatabaseKey key = DatabaseKey.of(tenant, name);
         storage.delete(key.bucket(), key.objectKey());
         storage.delete(key.bucket(), StorageLayout.descriptorKey(name));
-        known.remove(key);
+        DatabaseDescriptor forgotten = known.remove(key);
+        if (forgotten != null) {
+            keysById.remove(idKey(tenant, forgotten.id()));
+        }
     }
 
     /** Persists the last access time and table count when they moved. */

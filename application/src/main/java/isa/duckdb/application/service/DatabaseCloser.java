@@ -16,15 +16,18 @@ final class DatabaseCloser {
 
     private final OpenDatabases open;
     private final DatabaseSync sync;
+    private final DatabaseOwners owners;
 
-    DatabaseCloser(OpenDatabases open, DatabaseSync sync) {
+    DatabaseCloser(OpenDatabases open, DatabaseSync sync, DatabaseOwners owners) {
         this.open = open;
         this.sync = sync;
+        this.owners = owners;
     }
 
     /**
      * @param waitForCalls how long to wait for running calls (new calls wait meanwhile)
-     * @param syncFirst write changes back first; if that fails the database stays open
+     * @param syncFirst write changes back first; if that fails the database stays open. Once closed, the
+     *     database's ownership lease is given up.
      * @return whether it was closed (false: calls still running, or the sync or close failed)
      */
     boolean close(OpenDatabase database, Duration waitForCalls, boolean syncFirst) {
@@ -40,6 +43,7 @@ final class DatabaseCloser {
             LocalFiles.deleteRecursively(database.directory);
             open.remove(database);
             closed = true;
+            owners.giveUp(database.ownership);
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not close {0}; it stays open with its changes: {1}", database.key, e.getMessage());

@@ -1,13 +1,17 @@
 package isa.duckdb.application.service;
 
+import isa.duckdb.application.port.out.DatabaseOwnership;
 import isa.duckdb.application.port.out.ObjectStorage;
+import isa.duckdb.application.port.out.OwnershipLease;
 import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.DatabaseName;
+import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +28,15 @@ import java.util.Optional;
  * {@link WorkingCopies} (local folders), {@link DatabaseOpener}, {@link DatabaseSync},
  * {@link DatabaseCloser}, {@link CrashRecovery} and {@link LifecycleCounters}; this class is
  * what the services call.
+ *
+ * <p>A database is opened only while this instance holds its ownership lease ({@link DatabaseOwners});
+ * closing it (idle, eviction, deletion, shutdown) syncs first, then gives the lease up. A lease lost meanwhile
+ * (the coordinator stopped hearing from this instance) closes the database at once, cancelling its calls and
+ * without writing it back: another instance may serve it by now.
  */
 @Singleton
 public final class DatabaseLifecycle {
+    private static final System.Logger LOG = System.getLogger(DatabaseLifecycle.class.getName());
     private final LifecycleSettings settings;
     private final Clock clock;
     private final OpenDatabases open = new OpenDatabases();
@@ -37,25 +47,34 @@ public final class DatabaseLifecycle {
     private final DatabaseCloser closer;
     private final CrashRecovery recovery;
     private final FinalSync finalSync;
+    private final DatabaseOwners owners;
+
+    /** One instance alone: it owns every database (no coordination). */
+    public DatabaseLifecycle(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings,
+            DatabaseCatalog catalog, Clock clock) {
+        this(storage, engine, settings, catalog, clock, StandaloneOwnership.INSTANCE);
+    }
 
     /** @param clock the time of last access, for idle close and LRU order, and the shutdown's grace period */
     @Inject
     public DatabaseLifecycle(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings,
-            DatabaseCatalog catalog, Clock clock) {
-        this(storage, engine, settings, catalog, clock, d -> Thread.sleep(d.toMillis()));
+            DatabaseCatalog catalog, Clock clock, DatabaseOwnership ownership) {
+        this(storage, engine, settings, catalog, clock, d -> Thread.sleep(d.toMillis()), ownership);
     }
 
     /** @param pause how the final sync waits between storage probes (tests move their clock instead) */
     DatabaseLifecycle(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings,
-            DatabaseCatalog catalog, Clock clock, FinalSync.Pause pause) {
+            DatabaseCatalog catalog, Clock clock, FinalSync.Pause pause, DatabaseOwnership ownership) {
         this.settings = settings;
+        this.owners = new DatabaseOwners(ownership);
         this.clock = clock;
         this.workingCopies = new WorkingCopies(settings.workRoot());
         this.opener = new DatabaseOpener(storage, engine, settings, workingCopies, clock);
         this.sync = new DatabaseSync(storage, catalog, counters);
-        this.closer = new DatabaseCloser(open, sync);
-        this.recovery = new CrashRecovery(storage, workingCopies, open, opener, sync);
+        this.closer = new DatabaseCloser(open, sync, owners);
+        this.recovery = new CrashRecovery(storage, workingCopies, open, opener, sync, owners);
         this.finalSync = new FinalSync(closer, storage, counters, clock, pause);
+        ownership.onLost(this::lost);
     }
 
     /**
@@ -92,7 +111,15 @@ public final class DatabaseLifecycle {
             if (existing != null && !existing.gate.isClosed()) {
                 return existing;
             }
-            OpenDatabase database = opener.openStored(key, descriptor);
+            OwnershipLease lease = owners.take(key);
+            OpenDatabase database;
+            try {
+                database = opener.openStored(key, descriptor);
+            } catch (RuntimeException e) {
+                owners.giveUp(lease);
+                throw e;
+            }
+            database.ownership = lease;
             open.put(database);
             return database;
         }
@@ -105,14 +132,23 @@ public final class DatabaseLifecycle {
     public void createEmpty(DatabaseDescriptor descriptor) {
         DatabaseKey key = DatabaseKey.of(descriptor.tenant(), descriptor.name());
         synchronized (open.lockFor(key)) {
-            OpenDatabase database = opener.openNew(key, descriptor);
+            OwnershipLease lease = owners.take(key);
+            OpenDatabase database;
+            try {
+                database = opener.openNew(key, descriptor);
+            } catch (RuntimeException e) {
+                owners.giveUp(lease);
+                throw e;
+            }
             try {
                 sync.storeNew(database);
             } catch (RuntimeException e) {
                 database.engine.close();
                 workingCopies.remove(key);
+                owners.giveUp(lease);
                 throw e;
             }
+            database.ownership = lease;
             open.put(database);
         }
         enforceOpenLimit();
@@ -175,6 +211,26 @@ public final class DatabaseLifecycle {
      */
     public List<DatabaseDescriptor> closeAll(Duration grace) {
         return finalSync.closeAll(open.all(), grace);
+    }
+
+    /**
+     * The ownership of a database was lost: its calls are cancelled and it is closed without writing it back
+     * (another instance may serve a newer state by now); changes since its last sync are dropped and logged.
+     */
+    private void lost(OwnershipLease lease) {
+        OpenDatabase database = open.get(new DatabaseKey(lease.bucket(), DatabaseName.of(lease.databaseName())));
+        if (database == null || !lease.equals(database.ownership)) {
+            return;
+        }
+        boolean unsynced = database.hasUnsyncedChanges();
+        database.inFlight.forEach(s -> s.cancel(ErrorKind.UNAVAILABLE));
+        if (unsynced) {
+            LOG.log(Level.ERROR, "Lost the ownership of {0}; closing it without writing it back, its changes since "
+                    + "the last sync (first seen {1}) are dropped", database.key, database.unsyncedSince);
+        } else {
+            LOG.log(Level.WARNING, "Lost the ownership of {0}; closing it", database.key);
+        }
+        closer.close(database, DatabaseCloser.DISCARD_WAIT, false);
     }
 
     /** At start-up: drops half-received uploads and syncs working copies a crash left behind. */

@@ -15,7 +15,13 @@ import java.time.Duration;
  */
 final class DatabaseSync {
     private static final System.Logger LOG = System.getLogger(DatabaseSync.class.getName());
-    /** Periodic syncs skip a busy database; after this many skips the next one waits for its calls. */
+    /**
+     * How long a periodic sync waits for the calls running on a database, holding new ones back meanwhile, so that
+     * its snapshot lands between calls even under a steady writer (issue 13: trying only when no call ran, syncs
+     * every 5 s landed at 20 s and 30 s). A call arriving meanwhile waits at most this long.
+     */
+    static final Duration BETWEEN_CALLS_WAIT = Duration.ofSeconds(1);
+    /** A call outlasting {@link #BETWEEN_CALLS_WAIT} skips the sync; after this many skips the next one waits longer. */
     static final int MISSES_BEFORE_BLOCKING_SYNC = 3;
     static final Duration BLOCKING_SYNC_WAIT = Duration.ofSeconds(10);
 
@@ -30,9 +36,10 @@ final class DatabaseSync {
     }
 
     /**
-     * The periodic sync of one database: nothing when it is clean or closed; skipped (and the
-     * miss counted) when calls are running, unless it was skipped {@link #MISSES_BEFORE_BLOCKING_SYNC}
-     * times already: then it waits up to {@link #BLOCKING_SYNC_WAIT}, holding new calls back. A
+     * The periodic sync of one database: nothing when it is clean or closed; otherwise it waits up to
+     * {@link #BETWEEN_CALLS_WAIT} for the running calls, holding new calls back, and takes the snapshot between
+     * them. When a call outlasts that wait the sync is skipped (and the miss counted), unless it was skipped
+     * {@link #MISSES_BEFORE_BLOCKING_SYNC} times already: then it waits up to {@link #BLOCKING_SYNC_WAIT}. A
      * failed upload is logged; the database stays dirty.
      */
     void syncIfChanged(OpenDatabase database) {
@@ -40,7 +47,7 @@ final class DatabaseSync {
             return;
         }
         boolean block = database.missedSyncs >= MISSES_BEFORE_BLOCKING_SYNC;
-        if (!database.gate.enterExclusive(block ? BLOCKING_SYNC_WAIT : Duration.ZERO, block)) {
+        if (!database.gate.enterExclusive(block ? BLOCKING_SYNC_WAIT : BETWEEN_CALLS_WAIT, true)) {
             database.missedSyncs++;
             return;
         }

@@ -22,6 +22,8 @@ final class OpenDatabase {
     volatile int missedSyncs;
     /** When changes not yet in storage were first seen (a call ending, a sync tick, a metrics read); null: none. */
     volatile Instant unsyncedSince;
+    /** This instance's hold on the database (see {@link DatabaseOwners}); null while being created or recovered. */
+    volatile isa.duckdb.application.port.out.OwnershipLease ownership;
 
     OpenDatabase(DatabaseKey key, Path directory, EngineDatabase engine, DatabaseDescriptor descriptor, Instant now) {
         this.key = key;

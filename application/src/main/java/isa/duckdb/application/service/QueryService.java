@@ -44,11 +44,14 @@ public final class QueryService
     private final TenantAccess access;
     private final TenantQuotas quotas;
     private final BatchSteps batchSteps;
+    private final CommitGroups commitGroups;
 
     /** @param running where each statement is listed while it runs (ListRunningQueries, CancelQuery) */
     @Inject
     public QueryService(DatabaseCatalog catalog, DatabaseLifecycle lifecycle, PreparedStatements prepared,
-            CallTimer timer, QueryMetrics metrics, RunningQueries running, TenantAccess access, TenantQuotas quotas) {
+            CallTimer timer, QueryMetrics metrics, RunningQueries running, TenantAccess access, TenantQuotas quotas,
+            CommitGroups commitGroups) {
+        this.commitGroups = commitGroups;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.prepared = prepared;
@@ -121,9 +124,37 @@ public final class QueryService
             call.close();
             throw e;
         }
+        SqlScript script = SqlScript.parse(sql.sql());
+        if (CommitGroups.isGroupable(script)) {
+            return writeInGroup(descriptor, sql, script.lastChangesRows(), command.timeoutSeconds(), signal, call);
+        }
         try (OpenQuery query = start(descriptor, sql, command.timeoutSeconds(), signal, 0, call)) {
-            return SqlScript.parse(sql.sql()).lastChangesRows() && !query.columns().isEmpty()
+            return script.lastChangesRows() && !query.columns().isEmpty()
                     ? BatchSteps.countRows(query::next) : query.affectedRows();
+        }
+    }
+
+    /** One autocommit data change, committed together with other callers' writes to the database ({@link CommitGroups}). */
+    private long writeInGroup(DatabaseDescriptor descriptor, BoundSql sql, boolean countReturning, int timeoutSeconds,
+            CancellationSignal signal, TenantCall call) {
+        try (call) {
+            Runnable disarm = timer.arm(signal, access.timeoutSeconds(timeoutSeconds));
+            try (Lease lease = lifecycle.acquire(descriptor, signal);
+                    RunningQueries.Entry entry = running.started(descriptor, sql.sql(), signal)) {
+                long start = System.nanoTime();
+                boolean succeeded = false;
+                try {
+                    long changed = commitGroups.write(DatabaseKey.of(descriptor.tenant(), descriptor.name()), lease, sql,
+                            signal, countReturning);
+                    entry.produced(changed);
+                    succeeded = true;
+                    return changed;
+                } finally {
+                    record(lease, System.nanoTime() - start, succeeded);
+                }
+            } finally {
+                disarm.run();
+            }
         }
     }
 

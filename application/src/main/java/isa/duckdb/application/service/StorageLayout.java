@@ -13,6 +13,7 @@ import java.util.Optional;
  * {name}.duckdb                          the database file (also the name of its local working copy)
  * .meta/{name}.properties                the database's descriptor (settings, metadata, statistics)
  * .owner                                 the tenant id that owns the bucket
+ * .serving/{name}                        the instance serving the database now, with a heartbeat (no Consul)
  * backups/{label}-{yyyyMMdd'T'HHmmss.SSS'Z'}.duckdb          a BackupDatabase copy
  * backups/{name}-deleted-{yyyyMMdd'T'HHmmss.SSS'Z'}.duckdb   the copy kept by DeleteDatabase
  * </pre>
@@ -23,6 +24,7 @@ public final class StorageLayout {
     public static final String DATABASE_SUFFIX = ".duckdb";
     static final String META_PREFIX = ".meta/";
     static final String OWNER_MARKER = ".owner";
+    static final String SERVING_PREFIX = ".serving/";
     static final String BACKUP_PREFIX = "backups/";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -47,6 +49,11 @@ public final class StorageLayout {
     /** {@code .meta/{name}.properties}. */
     static String descriptorKey(DatabaseName name) {
         return META_PREFIX + name.value() + ".properties";
+    }
+
+    /** {@code .serving/{name}}: the marker of the instance serving the database (see {@link StorageMarkerOwnership}). */
+    static String servingMarkerKey(DatabaseName name) {
+        return SERVING_PREFIX + name.value();
     }
 
     /** {@code backups/{label}-{stamp}.duckdb}, the key of a backup taken at {@code at}. */

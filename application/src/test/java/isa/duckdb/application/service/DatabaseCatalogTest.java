@@ -67,6 +67,35 @@ class DatabaseCatalogTest {
     }
 
     @Test
+    void aDatabaseSeenOnceIsFoundByIdWithoutAskingStorageAgain() {
+        DatabaseDescriptor sales = stored("sales");
+        DatabaseCatalog afterRestart = newCatalog();
+        afterRestart.resolve(LENA, sales.id());
+        storage.setAvailable(false);
+
+        assertThat(afterRestart.resolve(LENA, sales.id())).isEqualTo(sales);
+        assertThat(afterRestart.resolve(LENA, "sales")).isEqualTo(sales);
+    }
+
+    @Test
+    void aRemovedDatabaseIsNoLongerFoundByItsId() {
+        DatabaseDescriptor sales = stored("sales");
+        catalog.resolve(LENA, sales.id());
+
+        catalog.remove(LENA, DatabaseName.of("sales"));
+
+        failureOf(() -> catalog.resolve(LENA, sales.id()), ErrorKind.NOT_FOUND);
+    }
+
+    @Test
+    void anIdIsNotFoundForAnotherTenantEvenWhenCached() {
+        DatabaseDescriptor sales = stored("sales");
+        catalog.resolve(LENA, sales.id());
+
+        failureOf(() -> catalog.resolve(TenantId.of("mia"), sales.id()), ErrorKind.NOT_FOUND);
+    }
+
+    @Test
     void anAfterRestartCatalogFindsDatabasesInStorageByNameAndById() {
         DatabaseDescriptor sales = stored("sales");
         DatabaseCatalog afterRestart = newCatalog();

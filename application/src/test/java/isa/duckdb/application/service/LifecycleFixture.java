@@ -4,6 +4,7 @@ import isa.duckdb.application.testing.ManualClock;
 import isa.duckdb.application.port.out.EngineDatabase;
 import isa.duckdb.application.port.out.EngineLimits;
 import isa.duckdb.application.port.out.EngineSession;
+import isa.duckdb.application.port.out.InMemoryDatabaseOwnership;
 import isa.duckdb.application.port.out.InMemoryEngineDatabase;
 import isa.duckdb.application.port.out.InMemoryObjectStorage;
 import isa.duckdb.application.port.out.InMemoryQueryEngine;
@@ -51,6 +52,8 @@ final class LifecycleFixture {
     final DatabaseCatalog catalog = new DatabaseCatalog(storage, new BucketOwnership(storage), clock);
     final LifecycleSettings settings;
     final DatabaseLifecycle lifecycle;
+    /** This lifecycle's instance on the ownership coordinator. */
+    final InMemoryDatabaseOwnership ownership;
     /** Each pause the lifecycle took (the final sync between storage probes); it moves {@link #clock}. */
     final List<Duration> pauses = new CopyOnWriteArrayList<>();
     /** Runs after each pause, with how many pauses were taken so far (a test may end an outage there). */
@@ -63,6 +66,12 @@ final class LifecycleFixture {
 
     /** @param wrap what the lifecycle sees of the fake engine (e.g. one that can hold an open back) */
     LifecycleFixture(Path root, UnaryOperator<QueryEngine> wrap) {
+        this(root, wrap, InMemoryDatabaseOwnership.alone());
+    }
+
+    /** @param ownership this instance on an ownership coordinator other instances may share */
+    LifecycleFixture(Path root, UnaryOperator<QueryEngine> wrap, InMemoryDatabaseOwnership ownership) {
+        this.ownership = ownership;
         this.work = root.resolve("work");
         this.seeds = root.resolve("seeds");
         this.settings = new LifecycleSettings(work, THREADS, MEMORY, MAX_OPEN, IDLE_TIMEOUT, SYNC_INTERVAL);
@@ -70,7 +79,7 @@ final class LifecycleFixture {
             clock.advance(pause);
             pauses.add(pause);
             afterPause.accept(pauses.size());
-        });
+        }, ownership);
     }
 
     static String bucket() {

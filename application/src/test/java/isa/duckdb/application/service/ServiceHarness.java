@@ -81,9 +81,12 @@ final class ServiceHarness {
         return new DatabaseService(catalog, lifecycle, storage, engine, clock, access(), quotas());
     }
 
+    /** Shared by every QueryService of the harness, as the service's one instance is. */
+    final CommitGroups commitGroups = new CommitGroups();
+
     QueryService queries() {
         return new QueryService(catalog, lifecycle, new PreparedStatements(clock), new CallTimer(timers), metrics,
-                running, access(), quotas());
+                running, access(), quotas(), commitGroups);
     }
 
     QueryControlService queryControl() {

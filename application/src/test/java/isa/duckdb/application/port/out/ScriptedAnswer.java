@@ -19,7 +19,27 @@ public final class ScriptedAnswer {
     static final long BLOCK_LIMIT_SECONDS = 60;
 
     private interface Behaviour {
-        StatementOutcome answer(InMemoryQueryEngine engine, String sql, CancellationSignal signal);
+        /**
+     * A statement that waits until {@code release} opens (listed in {@link InMemoryQueryEngine#blocked()} meanwhile),
+     * then reports {@code count} affected rows.
+     */
+    public static ScriptedAnswer blockUntil(CountDownLatch release, long count) {
+        return new ScriptedAnswer((engine, sql, signal) -> {
+            engine.blocking(sql, true);
+            try {
+                if (!release.await(BLOCK_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("fake engine: '" + sql + "' was never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                engine.blocking(sql, false);
+            }
+            return StatementOutcome.affected(count);
+        });
+    }
+
+    StatementOutcome answer(InMemoryQueryEngine engine, String sql, CancellationSignal signal);
     }
 
     private final Behaviour behaviour;
@@ -68,6 +88,26 @@ public final class ScriptedAnswer {
                 unhook.run();
             }
             throw signal.asException("the query");
+        });
+    }
+
+    /**
+     * A statement that waits until {@code release} opens (listed in {@link InMemoryQueryEngine#blocked()} meanwhile),
+     * then reports {@code count} affected rows.
+     */
+    public static ScriptedAnswer blockUntil(CountDownLatch release, long count) {
+        return new ScriptedAnswer((engine, sql, signal) -> {
+            engine.blocking(sql, true);
+            try {
+                if (!release.await(BLOCK_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("fake engine: '" + sql + "' was never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                engine.blocking(sql, false);
+            }
+            return StatementOutcome.affected(count);
         });
     }
 
