@@ -26,6 +26,7 @@ import isa.duckdb.api.RestoreDatabaseRequest;
 import isa.duckdb.api.RestoreDatabaseResponse;
 import isa.duckdb.adapters.minio.LocalS3Server;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -140,6 +141,26 @@ class ObjectStorageEndToEndTest {
         assertThat(export("SELECT 1 AS x", "out/once.csv", "csv", false).getError()).isEmpty();
         assertThat(export("SELECT 2 AS x", "out/once.csv", "csv", false).getError()).startsWith("ALREADY_EXISTS:");
         assertThat(export("SELECT 2 AS x", "out/once.csv", "csv", true).getError()).isEmpty();
+    }
+
+    /** The hostile tenant of issue 12 through the export and file-query RPCs (see HostileTenantEndToEndTest). */
+    @Test
+    void exportAndFileQueriesRefuseWhatATenantMayNotCall() {
+        for (String query : List.of("SELECT * FROM duckdb_settings()", "SELECT current_setting('temp_directory') AS t",
+                "SELECT * FROM read_text('/etc/hostname')", "SELECT * FROM query('SELECT 1')")) {
+            String error = export(query, "out/leak.csv", "csv", true).getError();
+            assertThat(error).as(query).startsWith("INVALID_ARGUMENT:").contains("not allowed")
+                    .doesNotContain(data.toString());
+        }
+        assertThat(bucket.stat(DATA_BUCKET, "out/leak.csv")).isEmpty();
+        for (String query : List.of("SELECT * FROM $FILE, read_text('/etc/hostname')",
+                "SELECT current_setting('temp_directory') AS t FROM $FILE",
+                "SELECT * FROM $FILE WHERE name IN (SELECT file FROM pragma_database_list)",
+                "SELECT * FROM $FILE UNION ALL SELECT * FROM read_csv('/etc/passwd')")) {
+            String error = stub.queryMinIOFile(fileQuery("in/people.csv", query).build()).getError();
+            assertThat(error).as(query).startsWith("INVALID_ARGUMENT:").contains("not allowed")
+                    .doesNotContain(data.toString());
+        }
     }
 
     @Test

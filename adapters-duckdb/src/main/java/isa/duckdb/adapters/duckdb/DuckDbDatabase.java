@@ -26,10 +26,12 @@ final class DuckDbDatabase implements EngineDatabase {
     private final DuckDBConnection root;
     private final EngineErrors errors;
     private final BufferAllocator allocator;
+    private final StoredSql storedSql;
     private final ConnectionPool pool;
 
     /** @param allocator where sessions' results allocate their Arrow buffers */
     DuckDbDatabase(Path file, DuckDBConnection root, EngineErrors errors, BufferAllocator allocator) {
+        this.storedSql = new StoredSql(root);
         this.allocator = allocator;
         this.file = file;
         this.wal = file.resolveSibling(file.getFileName() + ".wal");
@@ -41,7 +43,7 @@ final class DuckDbDatabase implements EngineDatabase {
     @Override
     public EngineSession openSession() {
         try {
-            return new DuckDbSession(pool.take(), pool, errors, allocator);
+            return new DuckDbSession(pool.take(), pool, errors, allocator, storedSql);
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }

@@ -62,7 +62,12 @@ public final class DuckDbQueryEngineAdapter implements QueryEngine {
             closeQuietly(connection);
             throw errors.translate(e, null);
         }
-        return new DuckDbDatabase(databaseFile, connection, errors, allocator);
+        try {
+            return new DuckDbDatabase(databaseFile, connection, errors, allocator);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
     }
 
     /**

@@ -22,15 +22,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The catalog of one DuckDB database, through duckdb_tables(), duckdb_columns(), duckdb_constraints() and friends. */
 final class DuckDbSchemaCatalog implements SchemaCatalog {
     private static final String BASE_TABLE = "BASE TABLE";
 
     private final SqlRunner sql;
+    private final Consumer<String> tenantSql;
 
-    DuckDbSchemaCatalog(SqlRunner sql) {
+    /**
+     * @param tenantSql checks each piece of tenant SQL placed in the catalog's statements (a view's query, a macro's
+     *     body, a column's type or default); throws ServiceException to refuse it
+     */
+    DuckDbSchemaCatalog(SqlRunner sql, Consumer<String> tenantSql) {
         this.sql = sql;
+        this.tenantSql = tenantSql;
     }
 
     private record TableKey(String schema, String table) {
@@ -42,6 +49,8 @@ final class DuckDbSchemaCatalog implements SchemaCatalog {
     @Override
     public void createTable(TableDefinition table) {
         for (ColumnDefinition column : table.columns()) {
+            tenantSql.accept(column.type().text());
+            column.defaultValue().ifPresent(value -> tenantSql.accept(value.text()));
             checkType(column.type(), "data_type of column '" + SafeText.quote(column.name().value()) + "'");
         }
         sql.executeAll(CatalogDdl.createTable(table));
@@ -166,6 +175,7 @@ final class DuckDbSchemaCatalog implements SchemaCatalog {
 
     @Override
     public void createView(QualifiedName name, String query, boolean replace) {
+        tenantSql.accept(query);
         sql.execute(CatalogDdl.createView(name, query, replace));
     }
 
@@ -191,6 +201,8 @@ final class DuckDbSchemaCatalog implements SchemaCatalog {
 
     @Override
     public void createMacro(MacroDefinition macro) {
+        tenantSql.accept(macro.body().text());
+        macro.returnType().ifPresent(type -> tenantSql.accept(type.text()));
         macro.returnType().ifPresent(type -> checkType(type, "return_type"));
         sql.execute(CatalogDdl.createMacro(macro));
     }

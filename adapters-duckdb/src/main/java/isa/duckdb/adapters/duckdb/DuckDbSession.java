@@ -17,7 +17,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
@@ -33,20 +35,44 @@ final class DuckDbSession implements EngineSession {
     private final ConnectionPool pool;
     private boolean reusable = true;
     private ArrowRowCursor lastCursor;
+    private final Set<String> trustedFiles = new HashSet<>();
+    private final StoredSql storedSql;
 
     /**
      * @param connection taken from {@code pool}, given back (or closed) by {@link #close()}
      * @param allocator the parent of each result's own Arrow allocator
+     * @param storedSql the database's stored views and macros that tenant SQL may not name
      */
-    DuckDbSession(DuckDBConnection connection, ConnectionPool pool, EngineErrors errors, BufferAllocator allocator) {
+    DuckDbSession(DuckDBConnection connection, ConnectionPool pool, EngineErrors errors, BufferAllocator allocator,
+            StoredSql storedSql) {
+        this.storedSql = storedSql;
         this.connection = connection;
         this.pool = pool;
         this.errors = errors;
         this.allocator = allocator;
     }
 
+    /**
+     * Runs a tenant's SQL after {@link EngineSqlPolicy} allowed it (a file reader this session handed out by
+     * {@link #fileReader} included).
+     */
     @Override
     public StatementOutcome run(BoundSql sql, CancellationSignal signal) {
+        checkTenantSql(sql.sql());
+        return runTrusted(sql, signal);
+    }
+
+    /** {@link EngineSqlPolicy}, then the stored objects the SQL may not name ({@link StoredSql}). */
+    private void checkTenantSql(String sql) {
+        EngineSqlPolicy.check(sql, trustedFiles);
+        storedSql.check(sql, connection);
+    }
+
+    /**
+     * Runs the service's own SQL (import and export statements) without {@link EngineSqlPolicy}; DuckDB's sandbox
+     * still applies.
+     */
+    StatementOutcome runTrusted(BoundSql sql, CancellationSignal signal) {
         Statement statement = null;
         Runnable unhook = () -> { };
         reusable = reusable && ConnectionPool.leavesNoState(sql.sql());
@@ -154,16 +180,18 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public long exportQuery(String query, Path file, FileOptions options, CancellationSignal signal) {
+        checkTenantSql(query);
         return execute(FileSql.copyTo(query, file, options), signal);
     }
 
     @Override
     public String fileReader(Path file, FileOptions options) {
+        trustedFiles.add(file.toString());
         return FileSql.reader(file, options);
     }
 
     private long execute(String sql, CancellationSignal signal) {
-        StatementOutcome outcome = run(new BoundSql(sql, List.of()), signal);
+        StatementOutcome outcome = runTrusted(new BoundSql(sql, List.of()), signal);
         outcome.rows().ifPresent(cursor -> cursor.close());
         return outcome.affectedRows();
     }
@@ -203,6 +231,7 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public List<String> parameterTypes(String sql) {
+        checkTenantSql(sql);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             ParameterMetaData metadata = statement.getParameterMetaData();
             List<String> types = new ArrayList<>();
@@ -219,7 +248,10 @@ final class DuckDbSession implements EngineSession {
     @Override
     public SchemaCatalog catalog(CancellationSignal signal) {
         reusable = false;
-        return new DuckDbSchemaCatalog(new SqlRunner(connection, errors, signal, allocator));
+        return new DuckDbSchemaCatalog(new SqlRunner(connection, errors, signal, allocator), fragment -> {
+            EngineSqlPolicy.checkFragment(fragment);
+            storedSql.check(fragment, connection);
+        });
     }
 
     @Override

@@ -13,6 +13,10 @@ final class EngineErrors {
     private static final String PENDING_PREFIX =
             "Invalid Input Error: Attempting to execute an unsuccessful or closed pending query result";
     private static final Pattern QUOTED_ABSOLUTE_PATH = Pattern.compile("([\"'])/[^\"']*\\1");
+    /** A path DuckDB cut short in its {@code LINE 1:} context: an opening quote and no closing one. */
+    private static final Pattern UNTERMINATED_QUOTED_PATH = Pattern.compile("([\"'])/[^\"'\\s]*");
+    /** A piece of a path next to the {@code ...} with which DuckDB shortens its {@code LINE 1:} context. */
+    private static final Pattern CUT_PATH_PIECE = Pattern.compile("\\.\\.\\.[^\\s'\"]*/[^\\s'\"]*|[^\\s'\"]*/[^\\s'\"]*\\.\\.\\.");
     private static final Pattern BARE_ABSOLUTE_PATH = Pattern.compile("(?<=\\s|^)/(?:[\\w.-]+/)+[\\w.-]*");
     private static final int MAX_MESSAGE = 2000;
     private static final Pattern DUCKDB_ERROR_START = Pattern.compile("\\b[A-Z][A-Za-z]*(?: [a-z]+)? Error: ");
@@ -60,6 +64,8 @@ final class EngineErrors {
             message = message.replace(directory + "/", "").replace(directory, "");
         }
         message = QUOTED_ABSOLUTE_PATH.matcher(message).replaceAll("$1<path>$1");
+        message = UNTERMINATED_QUOTED_PATH.matcher(message).replaceAll("$1<path>");
+        message = CUT_PATH_PIECE.matcher(message).replaceAll("<path>");
         message = BARE_ABSOLUTE_PATH.matcher(message).replaceAll("<path>");
         message = message.strip();
         return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;

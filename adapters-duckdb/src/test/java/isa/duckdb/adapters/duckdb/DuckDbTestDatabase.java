@@ -71,8 +71,30 @@ final class DuckDbTestDatabase implements AutoCloseable {
 
     /** The error the statement fails with; AssertionError when it succeeds. */
     ServiceException failure(String sql) {
+        return failure(sql, false);
+    }
+
+    /**
+     * The error DuckDB's sandbox itself answers, the tenant SQL policy ({@link EngineSqlPolicy}) left out: what holds
+     * should the policy miss something.
+     */
+    ServiceException sandboxFailure(String sql) {
+        return failure(sql, true);
+    }
+
+    /** The single value of a one-row, one-column answer, the tenant SQL policy left out. */
+    Value sandboxValue(String sql) {
+        try (RowCursor cursor = ((DuckDbSession) session).runTrusted(new BoundSql(sql, List.of()),
+                CancellationSignal.none()).rows().orElseThrow()) {
+            return cursor.next(1).toRows().get(0)[0];
+        }
+    }
+
+    private ServiceException failure(String sql, boolean beneathPolicy) {
         try {
-            run(sql).rows().ifPresent(cursor -> {
+            BoundSql bound = new BoundSql(sql, List.of());
+            (beneathPolicy ? ((DuckDbSession) session).runTrusted(bound, CancellationSignal.none())
+                    : session.run(bound, CancellationSignal.none())).rows().ifPresent(cursor -> {
                 try (cursor) {
                     while (!cursor.next(500).toRows().isEmpty()) {
                         // read to the end: some errors only show while rows stream

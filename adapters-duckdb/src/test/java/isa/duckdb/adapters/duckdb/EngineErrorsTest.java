@@ -76,6 +76,21 @@ class EngineErrorsTest {
     }
 
     @Test
+    void aPathDuckDbCutShortInItsLineContextLeavesNoPieceBehind() {
+        ServiceException translated = translate(PENDING + "Permission Error: Cannot access file"
+                + " \"/srv/data/tenant-a/db-1/scratch/query-1.csv\" - file system operations are disabled by"
+                + " configuration\n\nLINE 1: SELECT * FROM read_csv('/srv/data/ten...\n"
+                + "                      ^");
+        ServiceException leftCut = translate("Binder Error: Referenced column \"x\" not found\n\n"
+                + "LINE 1: ...ta/tenant-a/db-1/scratch/query-1.csv') WHERE x = 1\n                      ^");
+
+        assertThat(translated.detail()).doesNotContain("srv", "data/", "ten...")
+                .contains("LINE 1: SELECT * FROM read_csv('<path>");
+        assertThat(leftCut.detail()).doesNotContain("tenant-a", "scratch", "query-1")
+                .contains("LINE 1: <path>') WHERE x = 1");
+    }
+
+    @Test
     void aVeryLongMessageIsCutTo2000CharactersAndMarked() {
         ServiceException translated = translate("Binder Error: " + "x".repeat(5000));
 
