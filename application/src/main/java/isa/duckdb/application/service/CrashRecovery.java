@@ -6,12 +6,16 @@ import isa.duckdb.application.port.out.OwnershipLease;
 import isa.duckdb.domain.ServiceException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * Writes back working copies that a previous run left unsynced (it crashed or could not reach
  * storage when it stopped), then removes them. One that cannot be written back yet is kept and
  * tried again at the next round; a database open in this instance is never touched, and one whose ownership
- * lease this instance cannot take (another instance serves it) is kept and not uploaded.
+ * lease this instance cannot take (another instance serves it) is kept and not uploaded. The upload passes the
+ * {@link GenerationFence} under the lease taken; one it refuses (another instance took the database over
+ * meanwhile) sets the working copy aside instead ({@link WorkingCopies#setAside}).
  */
 final class CrashRecovery {
     private static final System.Logger LOG = System.getLogger(CrashRecovery.class.getName());
@@ -22,10 +26,14 @@ final class CrashRecovery {
     private final DatabaseOpener opener;
     private final DatabaseSync sync;
     private final DatabaseOwners owners;
+    private final GenerationFence fence;
+    private final Clock clock;
 
     CrashRecovery(ObjectStorage storage, WorkingCopies workingCopies, OpenDatabases open, DatabaseOpener opener,
-            DatabaseSync sync, DatabaseOwners owners) {
+            DatabaseSync sync, DatabaseOwners owners, GenerationFence fence, Clock clock) {
+        this.clock = clock;
         this.owners = owners;
+        this.fence = fence;
         this.storage = storage;
         this.workingCopies = workingCopies;
         this.open = open;
@@ -61,19 +69,27 @@ final class CrashRecovery {
         }
         LOG.log(Level.WARNING, "Recovering unsynced working copy of {0}", leftover.key());
         try {
-            upload(leftover);
+            upload(leftover, lease);
         } finally {
             owners.giveUp(lease);
         }
     }
 
-    private void upload(WorkingCopies.Leftover leftover) {
+    private void upload(WorkingCopies.Leftover leftover, OwnershipLease lease) {
         EngineDatabase engine = opener.openLeftover(leftover);
         try {
             storage.ensureBucket(leftover.key().bucket());
-            sync.uploadSnapshot(leftover.key(), leftover.directory(), engine);
+            fence.enter(leftover.key(), lease);
+            sync.uploadSnapshot(leftover.key(), leftover.directory(), engine, lease);
             engine.close();
             LocalFiles.deleteRecursively(leftover.directory());
+        } catch (SupersededException e) {
+            engine.close();
+            Path kept = workingCopies.setAside(leftover.key(), leftover.directory(), lease.generation(),
+                    clock.millis());
+            LocalFiles.deleteRecursively(leftover.directory());
+            LOG.log(Level.ERROR, "The unsynced working copy of {0} was not uploaded (another instance took the "
+                    + "database over); it is kept as {1} under the work folder, for an operator", leftover.key(), kept);
         } catch (RuntimeException e) {
             engine.close();
             LOG.log(Level.ERROR, "Could not recover {0} yet; the working copy is kept: {1}", leftover.key(),

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  * {workRoot}/{bucket}/{name}/scratch/          the only folder its engine may read and write files in
  * {workRoot}/{bucket}/{name}/snapshot.upload   a snapshot on its way to storage
  * {workRoot}/.incoming/{prefix}-{uuid}         files that belong to no open database yet
+ * {workRoot}/.superseded/{bucket}/{name}-g{generation}-{millis}.duckdb
+ *                                              a copy whose upload was refused (another owner took over),
+ *                                              kept for an operator; never uploaded or opened by the service
  * </pre>
  * A working copy that exists while its database is not open was left by a run that did not
  * close it (a crash): a leftover.
@@ -26,6 +29,7 @@ import java.util.stream.Stream;
 final class WorkingCopies {
     static final String SCRATCH_DIR = "scratch";
     static final String INCOMING_DIR = ".incoming";
+    static final String SUPERSEDED_DIR = ".superseded";
     private static final String SNAPSHOT_FILE = "snapshot.upload";
 
     /** A working copy found on disk: its database, folder and database file. */
@@ -68,6 +72,31 @@ final class WorkingCopies {
     /** Removes the database's folder with everything in it, if present. */
     void remove(DatabaseKey key) {
         LocalFiles.deleteRecursively(directory(key));
+    }
+
+    /**
+     * Moves the database file of a closed working copy (its engine closed) to {@code .superseded/}, out of the
+     * service's reach, so that changes no owner may upload any more are not deleted with the folder.
+     *
+     * @param stamp distinguishes copies set aside of one lease (milliseconds since the epoch)
+     * @return the copy's path relative to the work root (for logs: no absolute server path)
+     * @throws ServiceException INTERNAL when the disk refuses
+     */
+    Path setAside(DatabaseKey key, Path directory, long generation, long stamp) {
+        Path relative = Path.of(SUPERSEDED_DIR, key.bucket(),
+                key.name().value() + "-g" + generation + "-" + stamp + StorageLayout.DATABASE_SUFFIX);
+        Path target = workRoot.resolve(relative);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.move(databaseFile(directory, key), target);
+            Path wal = directory.resolve(key.objectKey() + ".wal");
+            if (Files.exists(wal)) {
+                Files.move(wal, target.resolveSibling(target.getFileName() + ".wal"));
+            }
+        } catch (IOException e) {
+            throw new ServiceException(ErrorKind.INTERNAL, "cannot set aside the working copy of " + key.name(), e);
+        }
+        return relative;
     }
 
     /** A fresh path in the spool folder. INTERNAL when the folder cannot be made. */
