@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Writes back working copies that a previous run left unsynced (it crashed or could not reach
@@ -69,10 +70,40 @@ final class CrashRecovery {
         }
         LOG.log(Level.WARNING, "Recovering unsynced working copy of {0}", leftover.key());
         try {
-            upload(leftover, lease);
+            if (!setAsideIfSuperseded(leftover.key(), leftover.directory())) {
+                upload(leftover, lease);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Could not recover {0} yet; the working copy is kept: {1}", leftover.key(),
+                    e.getMessage());
         } finally {
             owners.giveUp(lease);
         }
+    }
+
+    /**
+     * Sets the working copy in {@code directory} aside (and removes the folder) when it was written under a lease
+     * that is no longer the database's recorded one: another instance served the database after the run that
+     * left it, so uploading or reopening it would replace that instance's newer state. The caller holds the
+     * database's lease and the database is not open here.
+     *
+     * @return whether it was set aside; false also when there is no working copy
+     * @throws isa.duckdb.domain.ServiceException UNAVAILABLE when storage cannot be reached
+     */
+    boolean setAsideIfSuperseded(DatabaseKey key, Path directory) {
+        if (!Files.exists(WorkingCopies.databaseFile(directory, key))) {
+            return false;
+        }
+        Optional<GenerationFence.Holder> recorded = workingCopies.recordedLease(directory);
+        if (recorded.isEmpty() || !fence.supersedes(key, recorded.get())) {
+            return false;
+        }
+        Path kept = workingCopies.setAside(key, directory, recorded.get().generation(), clock.millis());
+        LocalFiles.deleteRecursively(directory);
+        LOG.log(Level.ERROR, "The working copy of {0} left by an earlier run (generation {1}) is outdated: another "
+                + "instance served the database since. It is not used or uploaded; it is kept as {2} under the work "
+                + "folder, for an operator", key, recorded.get().generation(), kept);
+        return true;
     }
 
     private void upload(WorkingCopies.Leftover leftover, OwnershipLease lease) {

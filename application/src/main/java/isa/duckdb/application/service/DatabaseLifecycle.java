@@ -117,8 +117,9 @@ public final class DatabaseLifecycle {
             OwnershipLease lease = owners.take(key);
             OpenDatabase database;
             try {
+                recovery.setAsideIfSuperseded(key, workingCopies.directory(key));
                 fence.enter(key, lease);
-                database = opener.openStored(key, descriptor);
+                database = opener.openStored(key, descriptor, lease);
             } catch (RuntimeException e) {
                 owners.giveUp(lease);
                 throw e;
@@ -139,7 +140,7 @@ public final class DatabaseLifecycle {
             OwnershipLease lease = owners.take(key);
             OpenDatabase database;
             try {
-                database = opener.openNew(key, descriptor);
+                database = opener.openNew(key, descriptor, lease);
             } catch (RuntimeException e) {
                 owners.giveUp(lease);
                 throw e;

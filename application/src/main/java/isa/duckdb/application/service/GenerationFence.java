@@ -32,7 +32,16 @@ import java.util.Properties;
 final class GenerationFence {
     private static final System.Logger LOG = System.getLogger(GenerationFence.class.getName());
 
-    private record Holder(String instanceId, long generation) {
+    /** A lease as the fence and working copies record it. */
+    record Holder(String instanceId, long generation) {
+
+        static Holder of(OwnershipLease lease) {
+            return new Holder(lease.owner().instanceId(), lease.generation());
+        }
+
+        String text() {
+            return "instance_id=" + instanceId + "\ngeneration=" + generation + "\n";
+        }
     }
 
     private final ObjectStorage storage;
@@ -49,9 +58,9 @@ final class GenerationFence {
      * @throws ServiceException UNAVAILABLE when storage cannot be reached
      */
     void enter(DatabaseKey key, OwnershipLease lease) {
-        String text = "instance_id=" + lease.owner().instanceId() + "\ngeneration=" + lease.generation() + "\n";
         try {
-            storage.put(key.bucket(), StorageLayout.generationKey(key.name()), text.getBytes(StandardCharsets.UTF_8));
+            storage.put(key.bucket(), StorageLayout.generationKey(key.name()),
+                    Holder.of(lease).text().getBytes(StandardCharsets.UTF_8));
         } catch (ServiceException e) {
             if (e.kind() != ErrorKind.NOT_FOUND) {
                 throw e;
@@ -78,8 +87,22 @@ final class GenerationFence {
         }
     }
 
+    /**
+     * Whether a working copy written under {@code recorded} is outdated: the fence names another lease now (a
+     * newer owner served the database after it). False when no fence is stored (nothing to compare with).
+     *
+     * @throws ServiceException UNAVAILABLE when storage cannot be reached
+     */
+    boolean supersedes(DatabaseKey key, Holder recorded) {
+        return current(key).map(holder -> !holder.equals(recorded)).orElse(false);
+    }
+
+    private Optional<Holder> current(DatabaseKey key) {
+        return storage.get(key.bucket(), StorageLayout.generationKey(key.name())).map(GenerationFence::parse);
+    }
+
     private void requireCurrent(DatabaseKey key, OwnershipLease lease) {
-        Optional<Holder> holder = storage.get(key.bucket(), StorageLayout.generationKey(key.name())).map(GenerationFence::parse);
+        Optional<Holder> holder = current(key);
         if (holder.isPresent() && holder.get().instanceId().equals(lease.owner().instanceId())
                 && holder.get().generation() == lease.generation()) {
             return;
@@ -100,7 +123,7 @@ final class GenerationFence {
     }
 
     /** An unreadable fence names nobody, so it refuses every upload until an owner enters again. */
-    private static Holder parse(byte[] bytes) {
+    static Holder parse(byte[] bytes) {
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));

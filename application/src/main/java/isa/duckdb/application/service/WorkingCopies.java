@@ -1,5 +1,6 @@
 package isa.duckdb.application.service;
 
+import isa.duckdb.application.port.out.OwnershipLease;
 import isa.duckdb.domain.DatabaseName;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -18,6 +20,7 @@ import java.util.stream.Stream;
  * {workRoot}/{bucket}/{name}/{name}.duckdb     an open database's working copy
  * {workRoot}/{bucket}/{name}/scratch/          the only folder its engine may read and write files in
  * {workRoot}/{bucket}/{name}/snapshot.upload   a snapshot on its way to storage
+ * {workRoot}/{bucket}/{name}/lease.properties  the ownership lease the working copy is written under
  * {workRoot}/.incoming/{prefix}-{uuid}         files that belong to no open database yet
  * {workRoot}/.superseded/{bucket}/{name}-g{generation}-{millis}.duckdb
  *                                              a copy whose upload was refused (another owner took over),
@@ -31,6 +34,7 @@ final class WorkingCopies {
     static final String INCOMING_DIR = ".incoming";
     static final String SUPERSEDED_DIR = ".superseded";
     private static final String SNAPSHOT_FILE = "snapshot.upload";
+    private static final String LEASE_FILE = "lease.properties";
 
     /** A working copy found on disk: its database, folder and database file. */
     record Leftover(DatabaseKey key, Path directory, Path file) {
@@ -67,6 +71,27 @@ final class WorkingCopies {
             throw new ServiceException(ErrorKind.INTERNAL, "cannot prepare the working copy of " + key.name(), e);
         }
         return directory;
+    }
+
+    /**
+     * Records beside the working copy in {@code directory} the lease it is written under, so that a run finding
+     * it left over can tell whether another owner served the database since. INTERNAL when the disk refuses.
+     */
+    void recordLease(Path directory, OwnershipLease lease) {
+        try {
+            Files.writeString(directory.resolve(LEASE_FILE), GenerationFence.Holder.of(lease).text());
+        } catch (IOException e) {
+            throw new ServiceException(ErrorKind.INTERNAL, "cannot prepare the working copy", e);
+        }
+    }
+
+    /** The lease a working copy was written under; empty when none was recorded (an older run) or unreadable. */
+    Optional<GenerationFence.Holder> recordedLease(Path directory) {
+        try {
+            return Optional.of(GenerationFence.parse(Files.readAllBytes(directory.resolve(LEASE_FILE))));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Removes the database's folder with everything in it, if present. */

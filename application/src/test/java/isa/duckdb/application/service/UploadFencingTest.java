@@ -157,6 +157,55 @@ class UploadFencingTest {
                 assertThat(a.tablesIn(copy)).containsExactlyInAnyOrder("stored", "from_a"));
     }
 
+    @Test
+    void aWorkingCopyLeftByACrashedOwnerIsSetAsideWhenAnotherInstanceServedTheDatabaseSince() {
+        a.write(sales, "CREATE TABLE from_a (id INTEGER)");
+        takeOverByB();
+        b.clock.advance(LifecycleFixture.IDLE_TIMEOUT.plusSeconds(1));
+        b.lifecycle.closeIdle();
+        LifecycleFixture restarted = restartA();
+
+        restarted.lifecycle.recoverLeftovers();
+
+        assertThat(restarted.storedTables("sales")).hasValue(List.of("from_b", "stored"));
+        assertThat(restarted.workingDirectory("sales")).doesNotExist();
+        assertThat(setAside(restarted)).singleElement().satisfies(copy ->
+                assertThat(restarted.tablesIn(copy)).containsExactlyInAnyOrder("stored", "from_a"));
+    }
+
+    @Test
+    void aWorkingCopyLeftByACrashedOwnerIsNotReopenedWhenAnotherInstanceServedTheDatabaseSince() {
+        a.write(sales, "CREATE TABLE from_a (id INTEGER)");
+        takeOverByB();
+        b.clock.advance(LifecycleFixture.IDLE_TIMEOUT.plusSeconds(1));
+        b.lifecycle.closeIdle();
+        LifecycleFixture restarted = restartA();
+
+        restarted.write(sales, "CREATE TABLE after_restart (id INTEGER)");
+        restarted.lifecycle.syncChanged();
+
+        assertThat(restarted.storedTables("sales")).hasValue(List.of("after_restart", "from_b", "stored"));
+        assertThat(setAside(restarted)).hasSize(1);
+    }
+
+    @Test
+    void aWorkingCopyLeftByACrashedOwnerThatNobodyServedSinceIsStillUploaded() {
+        a.write(sales, "CREATE TABLE from_a (id INTEGER)");
+        a.ownership.loseAllUnnoticed();
+        coordinator.endLockDelays();
+        LifecycleFixture restarted = restartA();
+
+        restarted.lifecycle.recoverLeftovers();
+
+        assertThat(restarted.storedTables("sales")).hasValue(List.of("from_a", "stored"));
+        assertThat(setAside(restarted)).isEmpty();
+    }
+
+    /** A new run of instance A on A's folder (its working copies kept, as after kill -9), sharing the storage. */
+    private LifecycleFixture restartA() {
+        return new LifecycleFixture(root.resolve("a"), UnaryOperator.identity(), coordinator.instance(A), a.storage);
+    }
+
     /** A's session ends unnoticed; after the lock-delay B opens the database, writes and syncs it. */
     private void takeOverByB() {
         a.ownership.loseAllUnnoticed();
