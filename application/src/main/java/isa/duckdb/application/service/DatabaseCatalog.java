@@ -170,11 +170,15 @@ public final class DatabaseCatalog {
         remember(key, descriptor);
     }
 
-    /** Forgets the database and removes its file and descriptor from storage. */
+    /**
+     * Forgets the database and removes its file, descriptor and upload fence ({@link GenerationFence}) from
+     * storage; an instance still holding it open elsewhere can then no longer upload it.
+     */
     public void remove(TenantId tenant, DatabaseName name) {
         DatabaseKey key = DatabaseKey.of(tenant, name);
         storage.delete(key.bucket(), key.objectKey());
         storage.delete(key.bucket(), StorageLayout.descriptorKey(name));
+        storage.delete(key.bucket(), StorageLayout.generationKey(name));
         DatabaseDescriptor forgotten = known.remove(key);
         if (forgotten != null) {
             keysById.remove(idKey(tenant, forgotten.id()));

@@ -7,7 +7,6 @@ import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.domain.CancellationSignal;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.DatabaseName;
-import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -32,7 +31,9 @@ import java.util.Optional;
  * <p>A database is opened only while this instance holds its ownership lease ({@link DatabaseOwners});
  * closing it (idle, eviction, deletion, shutdown) syncs first, then gives the lease up. A lease lost meanwhile
  * (the coordinator stopped hearing from this instance) closes the database at once, cancelling its calls and
- * without writing it back: another instance may serve it by now.
+ * without writing it back: another instance may serve it by now. Every upload carries the lease and passes the
+ * {@link GenerationFence}, which refuses it once another lease took the database over (an instance that lost
+ * its lease without being told yet); the database is then retired the same way.
  */
 @Singleton
 public final class DatabaseLifecycle {
@@ -48,6 +49,7 @@ public final class DatabaseLifecycle {
     private final CrashRecovery recovery;
     private final FinalSync finalSync;
     private final DatabaseOwners owners;
+    private final GenerationFence fence;
 
     /** One instance alone: it owns every database (no coordination). */
     public DatabaseLifecycle(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings,
@@ -70,9 +72,10 @@ public final class DatabaseLifecycle {
         this.clock = clock;
         this.workingCopies = new WorkingCopies(settings.workRoot());
         this.opener = new DatabaseOpener(storage, engine, settings, workingCopies, clock);
-        this.sync = new DatabaseSync(storage, catalog, counters);
-        this.closer = new DatabaseCloser(open, sync, owners);
-        this.recovery = new CrashRecovery(storage, workingCopies, open, opener, sync, owners);
+        this.fence = new GenerationFence(storage);
+        this.sync = new DatabaseSync(storage, catalog, counters, fence, this::superseded);
+        this.closer = new DatabaseCloser(open, sync, owners, workingCopies, clock);
+        this.recovery = new CrashRecovery(storage, workingCopies, open, opener, sync, owners, fence, clock);
         this.finalSync = new FinalSync(closer, storage, counters, clock, pause);
         ownership.onLost(this::lost);
     }
@@ -114,7 +117,9 @@ public final class DatabaseLifecycle {
             OwnershipLease lease = owners.take(key);
             OpenDatabase database;
             try {
-                database = opener.openStored(key, descriptor);
+                recovery.setAsideIfSuperseded(key, workingCopies.directory(key));
+                fence.enter(key, lease);
+                database = opener.openStored(key, descriptor, lease);
             } catch (RuntimeException e) {
                 owners.giveUp(lease);
                 throw e;
@@ -135,11 +140,12 @@ public final class DatabaseLifecycle {
             OwnershipLease lease = owners.take(key);
             OpenDatabase database;
             try {
-                database = opener.openNew(key, descriptor);
+                database = opener.openNew(key, descriptor, lease);
             } catch (RuntimeException e) {
                 owners.giveUp(lease);
                 throw e;
             }
+            database.ownership = lease;
             try {
                 sync.storeNew(database);
             } catch (RuntimeException e) {
@@ -148,7 +154,6 @@ public final class DatabaseLifecycle {
                 owners.giveUp(lease);
                 throw e;
             }
-            database.ownership = lease;
             open.put(database);
         }
         enforceOpenLimit();
@@ -214,23 +219,27 @@ public final class DatabaseLifecycle {
     }
 
     /**
+     * The fence refused an upload of the database: another instance took it over while this one still served
+     * it. It is retired like a lost lease.
+     */
+    private void superseded(OpenDatabase database) {
+        LOG.log(Level.ERROR, "{0} was taken over by another instance while open here; it is no longer served here",
+                database.key);
+        closer.retire(database, DatabaseCloser.DISCARD_WAIT);
+    }
+
+    /**
      * The ownership of a database was lost: its calls are cancelled and it is closed without writing it back
-     * (another instance may serve a newer state by now); changes since its last sync are dropped and logged.
+     * (another instance may serve a newer state by now); changes since its last sync are set aside (see
+     * {@link WorkingCopies#setAside}) and logged.
      */
     private void lost(OwnershipLease lease) {
         OpenDatabase database = open.get(new DatabaseKey(lease.bucket(), DatabaseName.of(lease.databaseName())));
         if (database == null || !lease.equals(database.ownership)) {
             return;
         }
-        boolean unsynced = database.hasUnsyncedChanges();
-        database.inFlight.forEach(s -> s.cancel(ErrorKind.UNAVAILABLE));
-        if (unsynced) {
-            LOG.log(Level.ERROR, "Lost the ownership of {0}; closing it without writing it back, its changes since "
-                    + "the last sync (first seen {1}) are dropped", database.key, database.unsyncedSince);
-        } else {
-            LOG.log(Level.WARNING, "Lost the ownership of {0}; closing it", database.key);
-        }
-        closer.close(database, DatabaseCloser.DISCARD_WAIT, false);
+        LOG.log(Level.WARNING, "Lost the ownership of {0}; closing it without writing it back", database.key);
+        closer.retire(database, DatabaseCloser.DISCARD_WAIT);
     }
 
     /** At start-up: drops half-received uploads and syncs working copies a crash left behind. */

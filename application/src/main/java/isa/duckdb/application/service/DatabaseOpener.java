@@ -3,6 +3,7 @@ package isa.duckdb.application.service;
 import isa.duckdb.application.port.out.EngineDatabase;
 import isa.duckdb.application.port.out.EngineLimits;
 import isa.duckdb.application.port.out.ObjectStorage;
+import isa.duckdb.application.port.out.OwnershipLease;
 import isa.duckdb.application.port.out.QueryEngine;
 import isa.duckdb.domain.DatabaseDescriptor;
 import isa.duckdb.domain.ByteSize;
@@ -39,12 +40,14 @@ final class DatabaseOpener {
 
     /**
      * Opens the stored database. A working copy already on disk (left unsynced) is used instead
-     * of the stored file and counts as changed, so that the next sync writes it back.
+     * of the stored file and counts as changed, so that the next sync writes it back. The working copy is
+     * recorded as written under {@code lease} ({@link WorkingCopies#recordLease}).
      */
-    OpenDatabase openStored(DatabaseKey key, DatabaseDescriptor descriptor) {
+    OpenDatabase openStored(DatabaseKey key, DatabaseDescriptor descriptor, OwnershipLease lease) {
         Path file = WorkingCopies.databaseFile(workingCopies.directory(key), key);
         boolean leftover = Files.exists(file);
         Path directory = workingCopies.prepare(key);
+        workingCopies.recordLease(directory, lease);
         if (leftover) {
             LOG.log(Level.WARNING, "Found an unsynced working copy of {0}; using it and syncing it back", key);
         } else {
@@ -55,10 +58,15 @@ final class DatabaseOpener {
         return database;
     }
 
-    /** Opens a new, empty database in a fresh folder; it counts as changed until first synced. */
-    OpenDatabase openNew(DatabaseKey key, DatabaseDescriptor descriptor) {
+    /**
+     * Opens a new, empty database in a fresh folder (written under {@code lease}); it counts as changed until
+     * first synced.
+     */
+    OpenDatabase openNew(DatabaseKey key, DatabaseDescriptor descriptor, OwnershipLease lease) {
         workingCopies.remove(key);
-        return open(key, workingCopies.prepare(key), descriptor);
+        Path directory = workingCopies.prepare(key);
+        workingCopies.recordLease(directory, lease);
+        return open(key, directory, descriptor);
     }
 
     /** Opens a leftover working copy with the server's default limits. */

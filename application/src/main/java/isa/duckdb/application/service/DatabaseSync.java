@@ -2,16 +2,21 @@ package isa.duckdb.application.service;
 
 import isa.duckdb.application.port.out.EngineDatabase;
 import isa.duckdb.application.port.out.ObjectStorage;
+import isa.duckdb.application.port.out.OwnershipLease;
 import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Writes open databases back to storage: snapshot the committed state into the working folder,
  * upload it as the database's object, then remember the change marker that was uploaded. A
- * database whose upload failed keeps its old marker, so it stays dirty and is tried again.
+ * database whose upload failed keeps its old marker, so it stays dirty and is tried again. Every upload goes
+ * through the {@link GenerationFence} with the database's ownership lease; one it refuses (another instance
+ * owns the database now) is handed to the {@code superseded} handler, which stops serving the database.
  */
 final class DatabaseSync {
     private static final System.Logger LOG = System.getLogger(DatabaseSync.class.getName());
@@ -28,11 +33,17 @@ final class DatabaseSync {
     private final ObjectStorage storage;
     private final DatabaseCatalog catalog;
     private final LifecycleCounters counters;
+    private final GenerationFence fence;
+    private final Consumer<OpenDatabase> superseded;
 
-    DatabaseSync(ObjectStorage storage, DatabaseCatalog catalog, LifecycleCounters counters) {
+    /** @param superseded told (gate released) of a database whose upload the fence refused */
+    DatabaseSync(ObjectStorage storage, DatabaseCatalog catalog, LifecycleCounters counters, GenerationFence fence,
+            Consumer<OpenDatabase> superseded) {
         this.storage = storage;
         this.catalog = catalog;
         this.counters = counters;
+        this.fence = fence;
+        this.superseded = superseded;
     }
 
     /**
@@ -51,20 +62,27 @@ final class DatabaseSync {
             database.missedSyncs++;
             return;
         }
+        boolean refused = false;
         try {
             database.missedSyncs = 0;
             upload(database);
+        } catch (SupersededException e) {
+            refused = true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Sync of {0} failed; it stays dirty and is retried: {1}", database.key, e.getMessage());
         } finally {
             database.gate.exitExclusive(false);
+        }
+        if (refused) {
+            superseded.accept(database);
         }
     }
 
     /**
      * Writes the database back now if it changed, waiting up to {@code maxWait} for running
      * calls (new ones wait meanwhile). UNAVAILABLE when they did not finish in time; the
-     * storage's error when the upload failed.
+     * storage's error when the upload failed; FAILED_PRECONDITION when the fence refused it (the
+     * database is then no longer served here).
      */
     void syncNow(OpenDatabase database, Duration maxWait) {
         if (!database.hasUnsyncedChanges()) {
@@ -74,30 +92,43 @@ final class DatabaseSync {
             throw new ServiceException(ErrorKind.UNAVAILABLE, "database '" + database.key.name()
                     + "' is busy; its latest changes could not be written to storage yet, retry shortly");
         }
+        SupersededException refused = null;
         try {
             if (database.hasUnsyncedChanges()) {
                 upload(database);
             }
+        } catch (SupersededException e) {
+            refused = e;
         } finally {
             database.gate.exitExclusive(false);
         }
+        if (refused != null) {
+            superseded.accept(database);
+            throw refused;
+        }
     }
 
-    /** Stores a database just created (and not shared yet), creating the bucket if needed. */
+    /**
+     * Stores a database just created (and not shared yet), creating the bucket if needed and recording its
+     * lease in the fence first.
+     */
     void storeNew(OpenDatabase database) {
         storage.ensureBucket(database.key.bucket());
+        fence.enter(database.key, database.ownership);
         upload(database);
     }
 
     /**
      * The caller holds the database exclusively. Uploads its snapshot, remembers the uploaded
      * marker, counts the sync and records the access time and table count in the catalog.
-     * Rethrows a failure after counting it.
+     * Rethrows a failure after counting it; {@link SupersededException} when the fence refused the upload
+     * (logged here).
      */
     void upload(OpenDatabase database) {
         try {
             int tableCount = database.engine.tableCount();
-            database.syncedMarker = uploadSnapshot(database.key, database.directory, database.engine);
+            database.syncedMarker = uploadSnapshot(database.key, database.directory, database.engine,
+                    database.ownership);
             database.unsyncedSince = null;
             counters.synced(database.key);
             catalog.recordSync(database.descriptor, database.lastAccess, tableCount);
@@ -109,18 +140,23 @@ final class DatabaseSync {
 
     /**
      * Snapshots the engine's database into {@code directory} and stores it as the database's
-     * object. The caller holds the database exclusively.
+     * object through the fence, under {@code lease}. The caller holds the database exclusively.
      *
      * @return the change marker of the state that was uploaded (read after the snapshot, which
      *     may rewrite the file)
+     * @throws SupersededException when the fence refused the upload (logged here)
      */
-    String uploadSnapshot(DatabaseKey key, Path directory, EngineDatabase engine) {
+    String uploadSnapshot(DatabaseKey key, Path directory, EngineDatabase engine, OwnershipLease lease) {
+        Objects.requireNonNull(lease, "lease");
         Path snapshot = WorkingCopies.snapshotFile(directory);
         try {
             engine.snapshotTo(snapshot);
             String marker = engine.changeMarker();
-            storage.upload(key.bucket(), key.objectKey(), snapshot);
+            fence.upload(key, lease, snapshot);
             return marker;
+        } catch (SupersededException e) {
+            LOG.log(Level.ERROR, "Upload of {0} refused, this instance no longer owns it: {1}", key, e.getMessage());
+            throw e;
         } finally {
             LocalFiles.deleteQuietly(snapshot);
         }

@@ -14,6 +14,8 @@ import java.util.Optional;
  * .meta/{name}.properties                the database's descriptor (settings, metadata, statistics)
  * .owner                                 the tenant id that owns the bucket
  * .serving/{name}                        the instance serving the database now, with a heartbeat (no Consul)
+ * .generation/{name}                     the lease (instance id, generation) allowed to upload the database
+ * .staged/{name}-g{generation}.duckdb    an upload in progress, copied over {name}.duckdb once fenced
  * backups/{label}-{yyyyMMdd'T'HHmmss.SSS'Z'}.duckdb          a BackupDatabase copy
  * backups/{name}-deleted-{yyyyMMdd'T'HHmmss.SSS'Z'}.duckdb   the copy kept by DeleteDatabase
  * </pre>
@@ -25,6 +27,8 @@ public final class StorageLayout {
     static final String META_PREFIX = ".meta/";
     static final String OWNER_MARKER = ".owner";
     static final String SERVING_PREFIX = ".serving/";
+    static final String GENERATION_PREFIX = ".generation/";
+    static final String STAGED_PREFIX = ".staged/";
     static final String BACKUP_PREFIX = "backups/";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -54,6 +58,16 @@ public final class StorageLayout {
     /** {@code .serving/{name}}: the marker of the instance serving the database (see {@link StorageMarkerOwnership}). */
     static String servingMarkerKey(DatabaseName name) {
         return SERVING_PREFIX + name.value();
+    }
+
+    /** {@code .generation/{name}}: the database's current lease (see {@link GenerationFence}). */
+    static String generationKey(DatabaseName name) {
+        return GENERATION_PREFIX + name.value();
+    }
+
+    /** {@code .staged/{name}-g{generation}.duckdb}: an upload of the database by the lease of that generation. */
+    static String stagedKey(DatabaseName name, long generation) {
+        return STAGED_PREFIX + name.value() + "-g" + generation + DATABASE_SUFFIX;
     }
 
     /** {@code backups/{label}-{stamp}.duckdb}, the key of a backup taken at {@code at}. */

@@ -67,7 +67,7 @@ class DatabaseServiceTest {
         DatabaseView created = databases.create(new CreateDatabaseCommand(Caller.trusted(LENA), "sales", "org-acme", "",
                 Map.of("team", "north"), Map.of("threads", "2", "memory_limit", "512MB")));
 
-        assertThat(keys()).containsExactly(".meta/sales.properties", ".owner", "sales.duckdb");
+        assertThat(keys()).containsExactly(".generation/sales", ".meta/sales.properties", ".owner", "sales.duckdb");
         assertThat(created.bucket()).isEqualTo(LENAS_BUCKET);
         assertThat(created.objectKey()).isEqualTo("sales.duckdb");
         assertThat(created.engineVersion()).isEqualTo(harness.engine.version());

@@ -45,11 +45,11 @@ final class LifecycleFixture {
     final Path work;
     private final Path seeds;
     final ManualClock clock = new ManualClock();
-    final InMemoryObjectStorage storage = new InMemoryObjectStorage(clock);
+    final InMemoryObjectStorage storage;
     final InMemoryQueryEngine engine = new InMemoryQueryEngine();
     /** Reads what storage holds, so that the engine under test records only the lifecycle's work. */
     private final InMemoryQueryEngine reader = new InMemoryQueryEngine();
-    final DatabaseCatalog catalog = new DatabaseCatalog(storage, new BucketOwnership(storage), clock);
+    final DatabaseCatalog catalog;
     final LifecycleSettings settings;
     final DatabaseLifecycle lifecycle;
     /** This lifecycle's instance on the ownership coordinator. */
@@ -71,6 +71,17 @@ final class LifecycleFixture {
 
     /** @param ownership this instance on an ownership coordinator other instances may share */
     LifecycleFixture(Path root, UnaryOperator<QueryEngine> wrap, InMemoryDatabaseOwnership ownership) {
+        this(root, wrap, ownership, null);
+    }
+
+    /**
+     * @param sharedStorage the storage of another fixture (two instances on one bucket), or null for its own
+     *     (whose clock is this fixture's)
+     */
+    LifecycleFixture(Path root, UnaryOperator<QueryEngine> wrap, InMemoryDatabaseOwnership ownership,
+            InMemoryObjectStorage sharedStorage) {
+        this.storage = sharedStorage != null ? sharedStorage : new InMemoryObjectStorage(clock);
+        this.catalog = new DatabaseCatalog(storage, new BucketOwnership(storage), clock);
         this.ownership = ownership;
         this.work = root.resolve("work");
         this.seeds = root.resolve("seeds");
@@ -158,15 +169,20 @@ final class LifecycleFixture {
             Files.createDirectories(seeds);
             Path copy = Files.createTempDirectory(seeds, "read").resolve(key);
             storage.download(bucket(), key, copy);
-            EngineDatabase database = reader.open(copy, new EngineLimits(1, "", copy.getParent()));
-            try (EngineSession session = database.openSession()) {
-                return Optional.of(session.catalog(CancellationSignal.none()).listTables(Optional.empty(), "").stream()
-                        .map(TableDescription::name).toList());
-            } finally {
-                database.close();
-            }
+            return Optional.of(tablesIn(copy));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of the tables in an engine file on disk. */
+    List<String> tablesIn(Path file) {
+        EngineDatabase database = reader.open(file, new EngineLimits(1, "", file.getParent()));
+        try (EngineSession session = database.openSession()) {
+            return session.catalog(CancellationSignal.none()).listTables(Optional.empty(), "").stream()
+                    .map(TableDescription::name).toList();
+        } finally {
+            database.close();
         }
     }
 

@@ -98,6 +98,18 @@ public final class InMemoryDatabaseOwnership implements DatabaseOwnership {
 
     /** This instance's session ends: every lease it holds is lost (listener told) and lock-delayed. */
     public void loseAll() {
+        lost().forEach(listener);
+    }
+
+    /**
+     * This instance's session ends but the instance is not told (a long pause, a partition): every lease it
+     * holds is gone and lock-delayed, while the instance still believes it owns them.
+     */
+    public void loseAllUnnoticed() {
+        lost();
+    }
+
+    private List<OwnershipLease> lost() {
         List<OwnershipLease> lost;
         synchronized (coordinator) {
             lost = coordinator.holders.values().stream().filter(h -> h.instance() == this)
@@ -108,6 +120,6 @@ public final class InMemoryDatabaseOwnership implements DatabaseOwnership {
                 coordinator.delayed.add(key);
             }
         }
-        lost.forEach(listener);
+        return lost;
     }
 }

@@ -17,6 +17,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * An {@link ObjectStorage} that keeps its buckets in maps, for tests. Thread-safe: every
@@ -30,6 +31,7 @@ public final class InMemoryObjectStorage implements ObjectStorage {
     private final Map<String, NavigableMap<String, Blob>> buckets = new HashMap<>();
     private final Clock clock;
     private volatile boolean available = true;
+    private volatile Consumer<String> afterUpload = key -> { };
 
     public InMemoryObjectStorage() {
         this(Clock.systemUTC());
@@ -43,6 +45,14 @@ public final class InMemoryObjectStorage implements ObjectStorage {
     /** {@code false} makes every call throw UNAVAILABLE until set back to {@code true}. */
     public void setAvailable(boolean available) {
         this.available = available;
+    }
+
+    /**
+     * Runs {@code hook} with the key after each {@link #upload} stored its object, on the uploader's thread
+     * (a test may let another instance act while one is between two storage calls).
+     */
+    public void afterEachUpload(Consumer<String> hook) {
+        this.afterUpload = Objects.requireNonNull(hook, "hook");
     }
 
     public boolean isAvailable() {
@@ -108,6 +118,7 @@ public final class InMemoryObjectStorage implements ObjectStorage {
                     "could not read the file to upload as object '" + key + "'", e);
         }
         store(bucket, key, content);
+        afterUpload.accept(key);
     }
 
     @Override
