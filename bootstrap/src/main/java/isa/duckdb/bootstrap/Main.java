@@ -22,7 +22,14 @@ public final class Main {
             return;
         }
         config.observability().logFormat().apply();
-        ServiceRuntime runtime = DaggerServiceComponent.builder().config(config).build().runtime();
+        ServiceRuntime runtime;
+        try {
+            runtime = DaggerServiceComponent.builder().config(config).build().runtime();
+        } catch (RuntimeException e) {
+            LOG.error("Could not start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
         ShutdownSignals.install(() -> runtime.stop().isEmpty());
         // Only for exits that are not a signal we handle (System.exit elsewhere, SIGHUP): stop() runs once.
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::stop, "shutdown-hook"));

@@ -55,7 +55,8 @@ public final class Principal {
     /**
      * A token's principal.
      *
-     * @param subject the token's {@code sub}: its own user tenant, and the tenant an empty {@code user_id} means
+     * @param subject the token's {@code sub}: its own user tenant, and the tenant an empty {@code user_id} means;
+     *     a {@code sub} starting with {@code org-} names no user tenant (organizations come from {@code orgs} only)
      * @param organizations the {@code orgs} claim; entries not starting with {@code org-} are ignored (an
      *     organization claim never grants a user tenant)
      * @param roles the {@code roles} claim; {@value #ADMIN_ROLE} makes it an administrator
@@ -65,7 +66,9 @@ public final class Principal {
             throw new ServiceException(ErrorKind.UNAUTHENTICATED, "the token has no subject (sub)");
         }
         Set<String> tenants = new TreeSet<>();
-        tenants.add(subject);
+        if (!subject.startsWith(ORGANIZATION_PREFIX)) {
+            tenants.add(subject);
+        }
         organizations.stream().filter(o -> o != null && o.startsWith(ORGANIZATION_PREFIX)).forEach(tenants::add);
         return new Principal(Kind.USER, subject, tenants, roles.contains(ADMIN_ROLE));
     }

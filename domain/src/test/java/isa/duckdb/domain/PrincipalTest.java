@@ -28,6 +28,15 @@ class PrincipalTest {
     }
 
     @Test
+    void aSubjectThatLooksLikeAnOrganizationGrantsNoTenant() {
+        Principal pretender = Principal.user("org-acme", List.of(), List.of());
+
+        assertThat(kindOf(() -> pretender.actAs("org-acme"))).isEqualTo(ErrorKind.PERMISSION_DENIED);
+        assertThat(Principal.user("org-acme", List.of("org-acme"), List.of()).actAs("org-acme"))
+                .isEqualTo(TenantId.of("org-acme"));
+    }
+
+    @Test
     void anEmptyUserIdMeansTheSubject() {
         assertThat(Principal.user("ann", List.of(), List.of()).actAs("")).isEqualTo(TenantId.of("ann"));
         assertThat(Principal.apiKey("etl", List.of("etl", "ann")).actAs(null)).isEqualTo(TenantId.of("etl"));

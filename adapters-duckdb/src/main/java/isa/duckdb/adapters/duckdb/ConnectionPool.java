@@ -22,9 +22,12 @@ import org.duckdb.DuckDBConnection;
  * that ran anything but the statements of {@link #leavesNoState} is closed after its call.
  */
 final class ConnectionPool implements AutoCloseable {
-    /** Statements that read or change rows only: they cannot create per-connection state. */
+    /**
+     * Statements that read or change rows only: they cannot create per-connection state. Not {@code EXPLAIN}:
+     * {@code EXPLAIN ANALYZE} runs the statement it explains, whatever it is.
+     */
     private static final Set<String> STATELESS = Set.of("SELECT", "WITH", "FROM", "VALUES", "TABLE", "INSERT",
-            "UPDATE", "DELETE", "MERGE", "DESCRIBE", "SHOW", "SUMMARIZE", "EXPLAIN");
+            "UPDATE", "DELETE", "MERGE", "DESCRIBE", "SHOW", "SUMMARIZE");
     /** Functions that change the connection's state from inside a statement of {@link #STATELESS}. */
     private static final List<String> STATEFUL_CALLS = List.of("setseed", "enable_", "disable_", "set_variable");
 

@@ -18,7 +18,7 @@ final class EngineFunctions {
 
     /** Why a tenant may not call something; the text completes "it …". */
     enum Refusal {
-        FILES("reads, lists or writes files; the service moves files itself (ImportData, ExportData, QueryObject)"),
+        FILES("reads, lists or writes files; the service moves files itself (ImportData, ImportFromMinIO, ExportToMinIO, QueryMinIOFile)"),
         SQL_TEXT("runs SQL text or a relation named by a string, which the service cannot check"),
         ENGINE_STATE("changes the engine's state (logging, profiling, checkpoints, keys), which the service manages"),
         SERVER_DETAILS("shows server paths, settings, logs or credentials"),

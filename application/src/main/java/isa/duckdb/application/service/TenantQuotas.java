@@ -125,7 +125,13 @@ public final class TenantQuotas {
     }
 
     private static boolean readOnly(String sql) {
-        List<List<String>> words = SqlScript.parse(sql == null ? "" : sql).leadingKeywords(1);
-        return words.stream().allMatch(w -> !w.isEmpty() && READ_ONLY_WORDS.contains(w.get(0)));
+        List<List<String>> words = SqlScript.parse(sql == null ? "" : sql).leadingKeywords(2);
+        return words.stream().allMatch(w -> !w.isEmpty() && READ_ONLY_WORDS.contains(w.get(0)) && !runsTheStatement(w));
+    }
+
+    /** {@code EXPLAIN ANALYZE} runs the statement it explains (DuckDB's "Profiling Queries"). */
+    private static boolean runsTheStatement(List<String> words) {
+        return words.get(0).equals("EXPLAIN") && words.size() > 1
+                && (words.get(1).equals("ANALYZE") || words.get(1).equals("ANALYSE"));
     }
 }

@@ -48,7 +48,8 @@ class TenantQuotasTest {
 
         quotas.requireRoomUnlessReadOnly(ANN, "SELECT 1; FROM t; EXPLAIN SELECT 2; (SELECT 3)");
         for (String sql : new String[] {"INSERT INTO t VALUES (1)", "SELECT 1; DELETE FROM t", "WITH x AS (SELECT 1) "
-                + "SELECT * FROM x", "CREATE TABLE u (a INT)"}) {
+                + "SELECT * FROM x", "CREATE TABLE u (a INT)", "EXPLAIN ANALYZE INSERT INTO t SELECT * FROM t",
+                "explain (analyze) CREATE TABLE v AS SELECT 1"}) {
             failureOf(() -> quotas.requireRoomUnlessReadOnly(ANN, sql), ErrorKind.RESOURCE_EXHAUSTED);
         }
     }
