@@ -126,6 +126,14 @@ public final class ServiceRuntime {
             return unsynced;
         }
         try {
+            if (dataPathLock == null) {
+                // start() was refused before it took the data path: nothing was served, and the data path may be
+                // another server's, so nothing here is touched or reported as synced
+                executors.forEach(ExecutorService::shutdownNow);
+                closeQuietly(ownership);
+                closeQuietly(registry);
+                return unsynced;
+            }
             LOG.info("Shutting down: NOT_SERVING, deregistering, then draining calls for up to {}s",
                     config.shutdownGrace().toSeconds());
             grpcServices.notServing();

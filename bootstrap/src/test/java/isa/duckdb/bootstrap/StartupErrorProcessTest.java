@@ -43,6 +43,16 @@ class StartupErrorProcessTest {
     }
 
     @Test
+    void aServerRefusedByTheDataPathLockSaysWhyAndReportsNoShutdownOrSync() throws Exception {
+        try (DataPathLock held = DataPathLock.acquire(data.resolve("service"))) {
+            String output = run();
+
+            assertThat(output).contains("Could not start: the data path (--data-path) is in use by another running "
+                    + "server").doesNotContain("Shutting down").doesNotContain("Stopped");
+        }
+    }
+
+    @Test
     void aShortJwtSecretIsRefusedWithoutEchoingIt() throws Exception {
         String output = run("--auth-mode", "token", "--auth-jwt-secret", "short-secret-xyz");
 
