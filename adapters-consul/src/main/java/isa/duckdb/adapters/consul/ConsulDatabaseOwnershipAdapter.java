@@ -70,13 +70,7 @@ public final class ConsulDatabaseOwnershipAdapter implements DatabaseOwnership, 
         this.ttl = ttl;
         this.lockDelay = lockDelay;
         this.clock = clock;
-        this.consul = Consul.builder()
-                .withUrl("http://" + agent)
-                .withPing(false)
-                .withConnectTimeoutMillis(settings.connectTimeout().toMillis())
-                .withReadTimeoutMillis(settings.readTimeout().toMillis())
-                .withWriteTimeoutMillis(settings.readTimeout().toMillis())
-                .build();
+        this.consul = settings.client(agent);
         this.sessions = consul.sessionClient();
         this.kv = consul.keyValueClient();
     }

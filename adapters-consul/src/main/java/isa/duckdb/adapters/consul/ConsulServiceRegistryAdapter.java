@@ -37,13 +37,7 @@ public final class ConsulServiceRegistryAdapter implements ServiceRegistry, Auto
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(settings, "settings");
         this.agent = host + ":" + port;
-        this.consul = Consul.builder()
-                .withUrl("http://" + agent)
-                .withPing(false)
-                .withConnectTimeoutMillis(settings.connectTimeout().toMillis())
-                .withReadTimeoutMillis(settings.readTimeout().toMillis())
-                .withWriteTimeoutMillis(settings.readTimeout().toMillis())
-                .build();
+        this.consul = settings.client(agent);
         this.agentClient = consul.agentClient();
         this.retry = Retry.of("consul-agent", RetryConfig.custom()
                 .maxAttempts(settings.attempts())
