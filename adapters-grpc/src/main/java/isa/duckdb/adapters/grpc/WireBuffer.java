@@ -66,7 +66,7 @@ final class WireBuffer {
     void raw(ByteBuffer source) {
         int count = source.remaining();
         ensure(count);
-        source.duplicate().get(bytes, length, count);
+        source.get(source.position(), bytes, length, count);
         length += count;
     }
 
