@@ -83,7 +83,7 @@ abstract class ApplicationModule {
     @Singleton
     @Named(CallTimer.EXECUTOR)
     static ScheduledExecutorService timerExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("call-timer"));
+        return DaemonThreads.callTimers("call-timer");
     }
 
     /** Shut down by {@link ServiceRuntime#stop()}. */

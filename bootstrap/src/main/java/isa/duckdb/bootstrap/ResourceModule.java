@@ -44,7 +44,7 @@ abstract class ResourceModule {
     @Singleton
     @Named(StreamTimers.EXECUTOR)
     static ScheduledExecutorService streamTimerExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("stream-timers"));
+        return DaemonThreads.callTimers("stream-timers");
     }
 
     /** Shut down by {@link ServiceRuntime#stop()}. */

@@ -1,0 +1,38 @@
+package isa.duckdb.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every call arms a deadline and every stream an idle timer, and disarms it when it ends long before it fires: the
+ * executors running them must forget a disarmed timer at once, or the server keeps one per call for the whole
+ * timeout (memory and a longer queue for every later call).
+ */
+class CallTimerExecutorsTest {
+
+    @Test
+    void disarmedDeadlinesAndStreamTimersLeaveTheQueueAtOnce() {
+        for (ScheduledExecutorService executor : List.of(ApplicationModule.timerExecutor(),
+                ResourceModule.streamTimerExecutor())) {
+            try {
+                List<ScheduledFuture<?>> timers = new ArrayList<>();
+                for (int i = 0; i < 1_000; i++) {
+                    timers.add(executor.schedule(() -> { }, 300, TimeUnit.SECONDS));
+                }
+                ScheduledFuture<?> running = executor.schedule(() -> { }, 300, TimeUnit.SECONDS);
+                timers.forEach(timer -> timer.cancel(false));
+
+                assertThat(((ScheduledThreadPoolExecutor) executor).getQueue()).containsExactly((Runnable) running);
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+    }
+}
