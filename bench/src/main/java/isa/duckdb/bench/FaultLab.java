@@ -9,8 +9,13 @@ import isa.duckdb.api.ExecuteQueryRequest;
 import isa.duckdb.api.ExecuteStatementRequest;
 import isa.duckdb.api.ExecuteStatementResponse;
 import isa.duckdb.api.QueryResultChunk;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jclouds.blobstore.domain.Blob;
 
 /**
  * What one fault scenario runs on, all on loopback: an S3 server (S3Proxy, {@link LocalS3}) over a folder of its own
@@ -28,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  * holds. {@link #close} kills whatever still runs, also when the scenario timed out.
  */
 final class FaultLab implements AutoCloseable {
+    /** The database bucket of tenant {@code fault_suite} ({@code user-{tenant with - for _}-duckdb}, the contract's). */
+    private static final String BUCKET = "user-fault-suite-duckdb";
     private final Path jar;
     private final Path directory;
     private final Optional<String> consul;
@@ -125,10 +133,36 @@ final class FaultLab implements AutoCloseable {
     }
 
     /**
-     * What storage holds: the ids of {@code database} as a fresh instance (new data path, no Consul, the same S3)
-     * reads them; that instance is then stopped. Every other instance should be stopped or dead by then.
+     * What storage holds, read directly: the object {@code {database}.duckdb} of the writers' bucket, copied out of
+     * S3Proxy's folder and opened with DuckDB in this JVM. Right for periodic durability, where that object is the
+     * whole stored state; with {@code commit} (WAL segments beside it) use {@link #servedIds}.
      */
     Set<Long> storedIds(String database) throws Exception {
+        Blob blob = s3.blobStore().getBlob(BUCKET, database + ".duckdb");
+        if (blob == null) {
+            throw new IllegalStateException("storage holds no " + BUCKET + "/" + database + ".duckdb");
+        }
+        Path copy = directory.resolve("stored-" + database + "-" + (++verifiers) + ".duckdb");
+        try (InputStream in = blob.getPayload().openStream()) {
+            Files.copy(in, copy);
+        }
+        Set<Long> ids = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + copy);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id FROM t")) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * What storage holds as the service reads it: the ids of {@code database} as a fresh instance (new data path,
+     * no Consul, the same S3) answers them; that instance is then stopped. Every other instance should be stopped or
+     * dead by then.
+     */
+    Set<Long> servedIds(String database) throws Exception {
         FaultNode verifier = node("verify-" + (++verifiers), "127.0.0.1", false, List.of());
         verifier.start();
         try {

@@ -32,7 +32,7 @@ final class FaultScenarios {
         FaultNode a = lab.node("a", "127.0.0.1", false, List.of("--sync-interval", "30")).start();
         lab.createTable(a, "kept");
         AckedWriter writer = lab.writer("w", a, "kept", 0);
-        sleep(8);
+        sleep(6);
         long kill = System.nanoTime();
         a.kill();
         a.start();
@@ -111,6 +111,7 @@ final class FaultScenarios {
         writer.close();
         int exit = a.stop(90);
         boolean synced = a.logged("Stopped; every database was synced");
+        boolean leaseLost = a.logged("Lost the serving marker of");
         long duringOutage = writer.acknowledged().values().stream().filter(at -> at >= down && at < up).count();
         Map<Long, Long> lost = FaultLab.lost(lab.storedIds("outage"), writer);
         List<String> problems = new ArrayList<>();
@@ -118,7 +119,8 @@ final class FaultScenarios {
         expect(problems, exit == 0 && synced, "exit " + exit + " after SIGTERM, synced stop logged: " + synced);
         expect(problems, lost.isEmpty(), lost.size() + " acknowledged rows lost");
         return ScenarioResult.judged(name, writer.acknowledged().size(), lost.size(), writer.refused(),
-                writer.failed(), "acked-during-outage=" + duringOutage + " exit=" + exit, join(problems));
+                writer.failed(), "acked-during-outage=" + duringOutage + " lease-lost=" + (leaseLost ? "yes" : "no")
+                        + " exit=" + exit, join(problems));
     }
 
     /**
@@ -136,7 +138,7 @@ final class FaultScenarios {
         for (int i = 0; i < count; i++) {
             writers[i] = lab.writer("w" + (i + 1), nodes.get(i), "shared", i * 1_000_000_000L);
         }
-        sleep(10);
+        sleep(8);
         int refused = 0;
         int failed = 0;
         boolean forwarding = true;
@@ -184,7 +186,7 @@ final class FaultScenarios {
         sleep(3);
         onB.close();
         int exit = b.stop(90);
-        Set<Long> stored = lab.storedIds("failover");
+        Set<Long> stored = durability == null ? lab.storedIds("failover") : lab.servedIds("failover");
         Map<Long, Long> lostA = FaultLab.lost(stored, onA);
         Map<Long, Long> lostB = FaultLab.lost(stored, onB);
         double oldest = oldestBefore(lostA, kill);

@@ -83,10 +83,11 @@ public final class FaultSuite {
                 if (!only.isEmpty() && !only.contains(entry.name())) {
                     continue;
                 }
+                long begin = System.nanoTime();
                 ScenarioResult result = entry.skip().isPresent() ? ScenarioResult.skipped(entry.name(), entry.skip().get())
                         : run(entry, jar, work.resolve(entry.name()), consul);
                 results.add(result);
-                System.out.println(result.line());
+                System.out.printf("%s [%.0f s]%n", result.line(), (System.nanoTime() - begin) / 1e9);
             }
         } finally {
             if (fakeAgent != null) {
