@@ -19,7 +19,10 @@ cleanup() {
     local status=$?
     if ((status != 0)); then
         for log in "$work"/*/*.log; do
-            if [[ -f "$log" ]]; then echo "== $log (tail)"; tail -n 15 "$log"; fi
+            if [[ -f "$log" ]] && grep -qE " (WARN|ERROR) " "$log"; then
+                echo "== ${log#"$work"/}: last warnings and errors"
+                grep -E " (WARN|ERROR) " "$log" | grep -v slow_query | tail -n 8
+            fi
         done
     fi
     rm -rf "$work"
@@ -31,4 +34,4 @@ trap 'exit 130' INT TERM
 args=(--service-jar "$service_jar" --work "$work")
 if [[ -n "${1:-}" ]]; then args+=(--only "$1"); fi
 # The whole suite is bounded even if a scenario's own timeout could not stop it.
-timeout --signal=TERM --kill-after=30 900 java -Xmx512m -cp "$bench_jar" isa.duckdb.bench.FaultSuite "${args[@]}"
+timeout --signal=TERM --kill-after=30 1200 java -Xmx512m -cp "$bench_jar" isa.duckdb.bench.FaultSuite "${args[@]}"

@@ -52,21 +52,24 @@ final class FaultScenarios {
     /**
      * kill -9 and the disk lost: a new instance on a fresh data path, same storage. {@code durability} null runs
      * the default (periodic): loss within one interval; {@code commit}: 0 lost. Without Consul the new instance
-     * waits for the dead one's serving marker to go stale (30 s) before it serves the database.
+     * refuses the database until the dead one's serving marker is stale (30 s after its last heartbeat).
      */
     static ScenarioResult killLoseDisk(FaultLab lab, String name, String durability) throws Exception {
         List<String> flags = new ArrayList<>(PERIODIC);
         if (durability != null) {
             flags.addAll(List.of("--durability", durability));
         }
-        FaultNode a = lab.node("a", "127.0.0.1", false, flags).start();
+        FaultNode a = lab.node("a", "127.0.0.1", false, flags);
+        // The replacement's JVM starts beside the first one (its own data path); it touches the database only once
+        // writes reach it after the kill.
+        FaultNode b = lab.node("b", "127.0.0.2", false, flags);
+        startAll(List.of(a, b));
         lab.createTable(a, "lost_disk");
         AckedWriter before = lab.writer("w1", a, "lost_disk", 0);
         sleep(12);
         long kill = System.nanoTime();
         a.kill();
         before.close();
-        FaultNode b = lab.node("b", "127.0.0.1", false, flags).start();
         AckedWriter after = lab.writer("w2", b, "lost_disk", 1_000_000_000L);
         long back = awaitAck(after, kill, 90);
         sleep(2);

@@ -65,6 +65,12 @@ public final class FaultSuite {
                         (lab, name) -> FaultScenarios.ownerKilled(lab, name, "commit")),
                 new Entry("old-owner-wakes", 170, true, Optional.empty(), FaultScenarios::oldOwnerWakes));
 
+        List<String> unknown = only.stream().filter(n -> entries.stream().noneMatch(e -> e.name().equals(n))).toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("unknown scenarios " + unknown + "; the scenarios are "
+                    + entries.stream().map(Entry::name).toList());
+            System.exit(2);
+        }
         String external = System.getenv("CONSUL_HTTP_ADDR");
         Process fakeAgent = null;
         Optional<String> consul;
