@@ -34,4 +34,4 @@ trap 'exit 130' INT TERM
 args=(--service-jar "$service_jar" --work "$work")
 if [[ -n "${1:-}" ]]; then args+=(--only "$1"); fi
 # The whole suite is bounded even if a scenario's own timeout could not stop it.
-timeout --signal=TERM --kill-after=30 1200 java -Xmx512m -cp "$bench_jar" isa.duckdb.bench.FaultSuite "${args[@]}"
+timeout --signal=TERM --kill-after=30 1800 java -Xmx512m -cp "$bench_jar" isa.duckdb.bench.FaultSuite "${args[@]}"

@@ -115,6 +115,7 @@ final class FaultScenarios {
         int exit = a.stop(90);
         boolean synced = a.logged("Stopped; every database was synced");
         boolean leaseLost = a.logged("Lost the serving marker of");
+        boolean leaseKept = a.logged("nobody took it over, still serving it");
         long duringOutage = writer.acknowledged().values().stream().filter(at -> at >= down && at < up).count();
         Map<Long, Long> lost = FaultLab.lost(lab.storedIds("outage"), writer);
         List<String> problems = new ArrayList<>();
@@ -122,7 +123,7 @@ final class FaultScenarios {
         expect(problems, exit == 0 && synced, "exit " + exit + " after SIGTERM, synced stop logged: " + synced);
         expect(problems, lost.isEmpty(), lost.size() + " acknowledged rows lost");
         return ScenarioResult.judged(name, writer.acknowledged().size(), lost.size(), writer.refused(),
-                writer.failed(), "acked-during-outage=" + duringOutage + " lease-lost=" + (leaseLost ? "yes" : "no")
+                writer.failed(), "acked-during-outage=" + duringOutage + " marker=" + (leaseLost ? "lost" : leaseKept ? "overdue-kept" : "fresh")
                         + " exit=" + exit, join(problems));
     }
 

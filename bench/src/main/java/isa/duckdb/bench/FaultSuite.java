@@ -49,21 +49,21 @@ public final class FaultSuite {
                 : Optional.of("this jar has no --durability flag");
 
         List<Entry> entries = List.of(
-                new Entry("kill-9-disk-kept", 100, false, Optional.empty(), FaultScenarios::killKeepDisk),
-                new Entry("kill-9-disk-lost-periodic", 130, false, Optional.empty(),
+                new Entry("kill-9-disk-kept", 140, false, Optional.empty(), FaultScenarios::killKeepDisk),
+                new Entry("kill-9-disk-lost-periodic", 170, false, Optional.empty(),
                         (lab, name) -> FaultScenarios.killLoseDisk(lab, name, null)),
-                new Entry("kill-9-disk-lost-commit", 130, false, noCommit,
+                new Entry("kill-9-disk-lost-commit", 170, false, noCommit,
                         (lab, name) -> FaultScenarios.killLoseDisk(lab, name, "commit")),
-                new Entry("storage-outage-20s", 120, false, Optional.empty(), FaultScenarios::storageOutage),
-                new Entry("consul-2-instances", 100, true, Optional.empty(),
+                new Entry("storage-outage-20s", 170, false, Optional.empty(), FaultScenarios::storageOutage),
+                new Entry("consul-2-instances", 140, true, Optional.empty(),
                         (lab, name) -> FaultScenarios.instances(lab, name, 2)),
-                new Entry("consul-3-instances", 110, true, Optional.empty(),
+                new Entry("consul-3-instances", 160, true, Optional.empty(),
                         (lab, name) -> FaultScenarios.instances(lab, name, 3)),
-                new Entry("owner-killed-periodic", 150, true, Optional.empty(),
+                new Entry("owner-killed-periodic", 200, true, Optional.empty(),
                         (lab, name) -> FaultScenarios.ownerKilled(lab, name, null)),
-                new Entry("owner-killed-commit", 150, true, noCommit,
+                new Entry("owner-killed-commit", 200, true, noCommit,
                         (lab, name) -> FaultScenarios.ownerKilled(lab, name, "commit")),
-                new Entry("old-owner-wakes", 170, true, Optional.empty(), FaultScenarios::oldOwnerWakes));
+                new Entry("old-owner-wakes", 220, true, Optional.empty(), FaultScenarios::oldOwnerWakes));
 
         List<String> unknown = only.stream().filter(n -> entries.stream().noneMatch(e -> e.name().equals(n))).toList();
         if (!unknown.isEmpty()) {

@@ -153,6 +153,11 @@ public final class StorageMarkerOwnership implements DatabaseOwnership {
                     }
                     write(lease.bucket(), key, new Marker(self, lease.generation(), now));
                     held.put(id, new Held(lease, now));
+                    if (overdue) {
+                        LOG.log(Level.WARNING, "Refreshed the serving marker of {0} after {1}s without storage; "
+                                + "nobody took it over, still serving it", id,
+                                Duration.between(mine.refreshed(), now).toSeconds());
+                    }
                 } catch (ServiceException | UncheckedIOException e) {
                     if (overdue) {
                         held.remove(id);
