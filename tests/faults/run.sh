@@ -3,7 +3,7 @@
 # S3Proxy on loopback, Consul's fake agent as its own process (or the agent CONSUL_HTTP_ADDR names), writers that
 # record every acknowledged insert; one line per scenario, exit 1 when a scenario's expectation failed.
 #   bash tests/faults/run.sh [scenario,scenario…]      (default: all; names as printed)
-# Builds the service and bench jars if missing. Every scenario has its own timeout; the whole suite takes ~6 min.
+# Builds the service and bench jars if missing. Every scenario has its own timeout; the whole suite takes ~7 min on a loaded 2-core machine.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -9,8 +9,7 @@ import java.util.Map;
 /**
  * One service instance of a fault scenario: the jar as a process on a fixed loopback address ({@code host:port}, so a
  * restart keeps its clients' address), with its data path, extra flags and environment, and one log file that every
- * run on this node appends to. A killed node can be started again on the same data path (crash recovery) or
- * {@link #moveTo moved} to a fresh one (the disk lost).
+ * run on this node appends to. A killed node can be started again on the same data path (crash recovery).
  */
 final class FaultNode implements AutoCloseable {
     private static final String XMX = "256m";
@@ -22,7 +21,7 @@ final class FaultNode implements AutoCloseable {
     private final Map<String, String> environment;
     private final List<String> arguments;
     private final Path log;
-    private Path dataPath;
+    private final Path dataPath;
     private ServiceProcess process;
 
     FaultNode(Path jar, String name, String host, Path dataPath, Map<String, String> environment,
@@ -41,11 +40,6 @@ final class FaultNode implements AutoCloseable {
     FaultNode start() throws IOException, InterruptedException {
         process = ServiceProcess.start(jar, XMX, host, port, dataPath, environment, arguments, log);
         return this;
-    }
-
-    /** The next start uses {@code fresh} as data path: the previous disk is gone. */
-    void moveTo(Path fresh) {
-        this.dataPath = fresh;
     }
 
     /** {@code kill -9}. */
