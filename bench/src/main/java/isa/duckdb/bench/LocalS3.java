@@ -31,8 +31,12 @@ final class LocalS3 implements AutoCloseable {
 
     /** Starts serving the objects under {@code directory} on a free port of 127.0.0.1. */
     static LocalS3 start(Path directory) throws Exception {
+        return start(directory, ServiceProcess.freePort());
+    }
+
+    /** Starts serving the objects under {@code directory} on {@code port} of 127.0.0.1 (again, after a stop). */
+    static LocalS3 start(Path directory, int port) throws Exception {
         Files.createDirectories(directory);
-        int port = ServiceProcess.freePort();
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toString());
         BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
@@ -53,6 +57,11 @@ final class LocalS3 implements AutoCloseable {
             Thread.sleep(20);
         }
         return new LocalS3(port, context, proxy);
+    }
+
+    /** The port on 127.0.0.1. */
+    int port() {
+        return port;
     }
 
     /** {@code 127.0.0.1:port}, as ISA_CLOUD_STORAGE_MINIO_ENDPOINT takes it. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,11 +30,13 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private final Process process;
+    private final String host;
     private final int port;
     private final Path log;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, String host, int port, Path log) {
         this.process = process;
+        this.host = host;
         this.port = port;
         this.log = log;
     }
@@ -44,17 +47,28 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, String xmx, Path dataPath, Map<String, String> environment, Path log)
             throws IOException, InterruptedException {
-        int port = freePort();
+        return start(jar, xmx, "127.0.0.1", freePort(), dataPath, environment, List.of(), log);
+    }
+
+    /**
+     * Starts the jar listening on {@code host:port} (a loopback address; a fixed port lets a restarted service keep
+     * its clients' address) with {@code arguments} after the standard ones, appending its output to {@code log}, and
+     * waits until HealthCheck answers healthy there.
+     */
+    public static ServiceProcess start(Path jar, String xmx, String host, int port, Path dataPath,
+            Map<String, String> environment, List<String> arguments, Path log) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Files.createDirectories(dataPath);
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + xmx, "-jar", jar.toString(),
-                "--host", "127.0.0.1", "--port", Integer.toString(port), "--data-path", dataPath.toString()))
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-jar", jar.toString(),
+                "--host", host, "--port", Integer.toString(port), "--data-path", dataPath.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
         RUNNING.add(process);
-        ServiceProcess service = new ServiceProcess(process, port, log);
+        ServiceProcess service = new ServiceProcess(process, host, port, log);
         service.awaitHealthy();
         return service;
     }
@@ -69,6 +83,25 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Kills the process with SIGKILL ({@code kill -9}: no stop, no final sync) and waits for its end. */
+    public void kill() throws InterruptedException {
+        RUNNING.remove(process);
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Sends {@code signal} ({@code STOP} or {@code CONT}: pauses or resumes the whole process) with kill(1). */
+    public void signal(String signal) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
+    /** Whether the process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Sends SIGTERM and waits up to {@code seconds} for the exit; answers the exit code. */
     public int stop(int seconds) throws InterruptedException {
         RUNNING.remove(process);
@@ -81,7 +114,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() throws InterruptedException {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress(host, port).usePlaintext().build();
         try {
             long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
             while (true) {

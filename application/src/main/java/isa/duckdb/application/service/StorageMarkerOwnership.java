@@ -30,8 +30,10 @@ import java.util.function.Consumer;
  * ({@link StorageLayout#servingMarkerKey}), naming the instance and holding a heartbeat time that
  * {@link #heartbeat()} refreshes every {@link #HEARTBEAT_EVERY}. An instance refuses a database whose marker names
  * another instance with a heartbeat fresher than {@link #STALE_AFTER}; a stale marker (its instance died) is taken
- * over. An instance that could not refresh its markers for {@link #STALE_AFTER}, or finds one naming another
- * instance, has lost those leases. Closing a database marks its marker released (heartbeat at the epoch).
+ * over. An instance that finds its marker naming another instance, or that could not refresh it for
+ * {@link #STALE_AFTER} and still cannot reach it, has lost that lease; one that reaches it again after that long and
+ * finds it still naming itself and its generation (nobody took it over: storage was down for everyone) keeps it.
+ * Closing a database marks its marker released (heartbeat at the epoch).
  *
  * <p>Storage offers no conditional write, so two instances opening one unserved database within the same few
  * milliseconds may both get it; the loser finds the other's marker at its next heartbeat and stops serving it.
@@ -127,7 +129,8 @@ public final class StorageMarkerOwnership implements DatabaseOwnership {
 
     /**
      * Refreshes the marker of every database held. A lease whose marker names another instance now, or which
-     * could not be refreshed for {@link #STALE_AFTER} (another instance may have taken it over), is lost.
+     * could not be refreshed for {@link #STALE_AFTER} and cannot be now (another instance may have taken it over), is
+     * lost; an overdue one whose marker is found unchanged is refreshed and kept.
      */
     public void heartbeat() {
         List<OwnershipLease> lost = new ArrayList<>();
@@ -136,29 +139,38 @@ public final class StorageMarkerOwnership implements DatabaseOwnership {
             for (Held mine : List.copyOf(held.values())) {
                 OwnershipLease lease = mine.lease();
                 String id = lease.bucket() + "/" + lease.databaseName();
-                if (!now.isBefore(mine.refreshed().plus(STALE_AFTER))) {
-                    held.remove(id);
-                    lost.add(lease);
-                    continue;
-                }
+                boolean overdue = !now.isBefore(mine.refreshed().plus(STALE_AFTER));
                 String key = StorageLayout.servingMarkerKey(DatabaseName.of(lease.databaseName()));
                 try {
+                    // An overdue marker that still names this instance and generation was taken over by nobody
+                    // (a taker writes its own marker first): storage was unreachable for everyone, keep serving.
                     Optional<Marker> found = read(lease.bucket(), key);
-                    if (found.isPresent() && !found.get().owner().equals(self)) {
+                    if (found.isPresent() && (!found.get().owner().equals(self)
+                            || overdue && found.get().generation() != lease.generation())) {
                         held.remove(id);
                         lost.add(lease);
                         continue;
                     }
                     write(lease.bucket(), key, new Marker(self, lease.generation(), now));
                     held.put(id, new Held(lease, now));
+                    if (overdue) {
+                        LOG.log(Level.WARNING, "Refreshed the serving marker of {0} after {1}s without storage; "
+                                + "nobody took it over, still serving it", id,
+                                Duration.between(mine.refreshed(), now).toSeconds());
+                    }
                 } catch (ServiceException | UncheckedIOException e) {
-                    LOG.log(Level.WARNING, "Could not refresh the serving marker of {0}; retrying: {1}", id,
-                            e.getMessage());
+                    if (overdue) {
+                        held.remove(id);
+                        lost.add(lease);
+                    } else {
+                        LOG.log(Level.WARNING, "Could not refresh the serving marker of {0}; retrying: {1}", id,
+                                e.getMessage());
+                    }
                 }
             }
         }
         lost.forEach(lease -> LOG.log(Level.ERROR, "Lost the serving marker of {0}/{1} (another instance took it over "
-                + "or it could not be refreshed for {2}s)", lease.bucket(), lease.databaseName(), STALE_AFTER.toSeconds()));
+                + "or it could not be refreshed for {2}s and storage still does not answer)", lease.bucket(), lease.databaseName(), STALE_AFTER.toSeconds()));
         lost.forEach(listener);
     }
 

@@ -29,10 +29,13 @@ class StorageMarkerOwnershipTest extends DatabaseOwnershipContract {
         return new StorageMarkerOwnership(storage, new DatabaseOwner(instanceId, address), clock);
     }
 
+    /** Storage unreachable for this instance from its last refresh until STALE_AFTER later (a partition). */
     @Override
     protected void loseSession(DatabaseOwnership instance) {
+        storage.setAvailable(false);
         clock.advance(StorageMarkerOwnership.STALE_AFTER);
         ((StorageMarkerOwnership) instance).heartbeat();
+        storage.setAvailable(true);
     }
 
     @Override
@@ -80,6 +83,42 @@ class StorageMarkerOwnershipTest extends DatabaseOwnershipContract {
         assertThat(b.acquire("user-t-duckdb", "sales").isGranted()).as("fresh: refused").isFalse();
         clock.advance(Duration.ofSeconds(1));
         assertThat(b.acquire("user-t-duckdb", "sales").isGranted()).as("stale: taken over").isTrue();
+        a.heartbeat();
+
+        assertThat(lost).containsExactly(lease);
+    }
+
+    @Test
+    void anOwnerThatCouldNotRefreshForLongerThanStaleAfterKeepsItsDatabaseWhenNobodyTookItOver() {
+        StorageMarkerOwnership a = instance("duckdb-service-a", "10.0.0.1:50052");
+        StorageMarkerOwnership b = instance("duckdb-service-b", "10.0.0.2:50052");
+        List<OwnershipLease> lost = new CopyOnWriteArrayList<>();
+        a.onLost(lost::add);
+        a.acquire("user-t-duckdb", "sales");
+
+        storage.setAvailable(false);
+        clock.advance(StorageMarkerOwnership.HEARTBEAT_EVERY);
+        a.heartbeat();
+        clock.advance(StorageMarkerOwnership.STALE_AFTER);
+        storage.setAvailable(true);
+        a.heartbeat();
+
+        assertThat(lost).as("an outage for everyone takes nothing away").isEmpty();
+        assertThat(b.acquire("user-t-duckdb", "sales").heldBy()).hasValue(a.self());
+    }
+
+    @Test
+    void anOwnerThatCouldNotRefreshForStaleAfterAndStillCannotLosesItsDatabase() {
+        StorageMarkerOwnership a = instance("duckdb-service-a", "10.0.0.1:50052");
+        List<OwnershipLease> lost = new CopyOnWriteArrayList<>();
+        a.onLost(lost::add);
+        OwnershipLease lease = a.acquire("user-t-duckdb", "sales").lease().orElseThrow();
+
+        storage.setAvailable(false);
+        clock.advance(StorageMarkerOwnership.STALE_AFTER.minusSeconds(1));
+        a.heartbeat();
+        assertThat(lost).as("not overdue yet").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
         a.heartbeat();
 
         assertThat(lost).containsExactly(lease);
