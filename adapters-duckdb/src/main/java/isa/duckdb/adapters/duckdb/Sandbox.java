@@ -13,7 +13,7 @@ import java.util.Properties;
  */
 final class Sandbox {
     /** A log size DuckDB never reaches before the service checkpoints it itself. */
-    static final String NO_AUTOMATIC_CHECKPOINT = "1PB";
+    static final String NO_AUTOMATIC_CHECKPOINT = "1000TB";
     private Sandbox() {
     }
 
