@@ -87,7 +87,7 @@ final class WalSegments {
             }
             Segment other = bySeq.get(segment.seq());
             if (other != null) {
-                LOG.log(Level.WARNING, "Two log segments {0} and {1} of {2}; replaying the newer generation's",
+                LOG.log(Level.WARNING, "Two log segments {0} and {1} of {2}; replaying the one of the newer generation",
                         other.key(), segment.key(), key);
             }
             if (other == null || segment.generation() > other.generation()) {
