@@ -68,6 +68,12 @@ public final class BenchMain {
         }
         String s3Line = options.s3Megabytes() <= 0 ? "cold open from S3: skipped (s3-mb 0)"
                 : part("S3 cold open", this::coldOpen);
+        List<String> durabilityLines = new ArrayList<>();
+        durabilityLines.add(part("durability (filesystem storage)", () -> DurabilityPart.run(options.serviceJar(),
+                options.serviceXmx(), work.resolve("durability"), "filesystem", Map.of(), options).line()));
+        if (options.s3Megabytes() > 0) {
+            durabilityLines.add(part("durability (S3Proxy storage)", this::durabilityOnS3));
+        }
         System.out.println();
         System.out.println(Report.render(lines));
         System.out.println(Report.summary(lines) + "   (ratios: above 1× the service is faster; each result is the best of "
@@ -78,6 +84,7 @@ public final class BenchMain {
         }
         System.out.println(heapLine);
         System.out.println(s3Line);
+        durabilityLines.forEach(System.out::println);
         if (failures.isEmpty()) {
             System.out.println("checks: all contenders delivered the same rows and Q1 answer; every insert acknowledged is stored");
             return 0;
@@ -127,6 +134,19 @@ public final class BenchMain {
                         + "raw GET of the same object to a file %.2f s; cold open ÷ raw GET = %.2f×",
                 result.objectBytes() / 1048576.0, result.firstQueryNanos() / 1e9, result.warmQueryNanos() / 1e6,
                 result.rawGetNanos() / 1e9, (double) result.firstQueryNanos() / result.rawGetNanos());
+    }
+
+    private String durabilityOnS3() throws Exception {
+        Path directory = options.workDirectory().resolve("durability-s3");
+        try (LocalS3 s3 = LocalS3.start(directory.resolve("s3"))) {
+            Map<String, String> environment = Map.of(
+                    "ISA_CLOUD_STORAGE_MINIO_ENDPOINT", s3.endpoint(),
+                    "ISA_CLOUD_STORAGE_MINIO_ACCESS_KEY", LocalS3.ACCESS_KEY,
+                    "ISA_CLOUD_STORAGE_MINIO_SECRET_KEY", LocalS3.SECRET_KEY,
+                    "ISA_CLOUD_STORAGE_MINIO_USE_SSL", "false");
+            return DurabilityPart.run(options.serviceJar(), options.serviceXmx(), directory, "S3Proxy on loopback",
+                    environment, options).line();
+        }
     }
 
     private interface Part {

@@ -97,6 +97,34 @@ class DurableCommitProcessTest {
     }
 
     @Test
+    void aWriteDuringAStorageOutageIsUnavailableAndIsStoredOnceStorageAnswersAgain() throws Exception {
+        try (LocalS3Server s3 = LocalS3Server.start(root.resolve("s3"))) {
+            Path firstDisk = root.resolve("first");
+            DuckDBServiceBlockingStub first = start(s3, firstDisk, "commit");
+            createDatabase(first, USER, DB);
+            ok(first, USER, DB, "CREATE TABLE entries (id INTEGER, client INTEGER)");
+            ok(first, USER, DB, "INSERT INTO entries VALUES (1, 0)");
+
+            s3.stop();
+            ExecuteStatementResponse during = statement(first, USER, DB, "INSERT INTO entries VALUES (2, 0)");
+            assertThat(during.getSuccess()).isFalse();
+            assertThat(during.getError()).startsWith("UNAVAILABLE: database 'ledger' committed the write on this "
+                    + "instance, but it is not durable").contains("treat its outcome as unknown");
+            assertThat(ids(first)).as("committed locally, readable here").containsExactlyInAnyOrder(1, 2);
+
+            s3.startAgain();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> statement(first,
+                    USER, DB, "UPDATE entries SET client = 7 WHERE id = 1").getSuccess());
+            killAndLoseTheDisk(firstDisk);
+
+            DuckDBServiceBlockingStub second = start(s3, root.resolve("second"), "commit");
+            awaitServed(second);
+            assertThat(ids(second)).as("the write answered UNAVAILABLE was shipped with the next one")
+                    .containsExactlyInAnyOrder(1, 2);
+        }
+    }
+
+    @Test
     void periodicDurabilityLosesWhatWasNotSyncedWhenTheDiskIsLost() throws Exception {
         try (LocalS3Server s3 = LocalS3Server.start(root.resolve("s3"))) {
             Path firstDisk = root.resolve("first");
