@@ -139,13 +139,8 @@ public final class BenchMain {
     private String durabilityOnS3() throws Exception {
         Path directory = options.workDirectory().resolve("durability-s3");
         try (LocalS3 s3 = LocalS3.start(directory.resolve("s3"))) {
-            Map<String, String> environment = Map.of(
-                    "ISA_CLOUD_STORAGE_MINIO_ENDPOINT", s3.endpoint(),
-                    "ISA_CLOUD_STORAGE_MINIO_ACCESS_KEY", LocalS3.ACCESS_KEY,
-                    "ISA_CLOUD_STORAGE_MINIO_SECRET_KEY", LocalS3.SECRET_KEY,
-                    "ISA_CLOUD_STORAGE_MINIO_USE_SSL", "false");
             return DurabilityPart.run(options.serviceJar(), options.serviceXmx(), directory, "S3Proxy on loopback",
-                    environment, options).line();
+                    LocalS3.environment(s3), options).line();
         }
     }
 

@@ -31,6 +31,34 @@ final class DurabilityPart {
     }
 
     /**
+     * This part alone, without PostgreSQL and the other workloads:
+     * {@code java -cp bench/target/bench.jar isa.duckdb.bench.DurabilityPart --work DIR [--service-jar JAR]
+     * [--repeats 3] [--seconds 3] [--s3 true]}; prints one line per storage.
+     */
+    public static void main(String[] args) throws Exception {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        boolean s3 = true;
+        int at = all.indexOf("--s3");
+        if (at >= 0 && at + 1 < all.size()) {
+            s3 = Boolean.parseBoolean(all.remove(at + 1));
+            all.remove(at);
+        }
+        all.addAll(java.util.List.of("--pg-port", "0", "--s3-mb", s3 ? "1" : "0"));
+        Options options = Options.parse(all.toArray(String[]::new));
+        java.nio.file.Files.createDirectories(options.workDirectory());
+        System.out.println(run(options.serviceJar(), options.serviceXmx(), options.workDirectory().resolve("durability"),
+                "filesystem", Map.of(), options).line());
+        if (s3) {
+            Path directory = options.workDirectory().resolve("durability-s3");
+            try (LocalS3 local = LocalS3.start(directory.resolve("s3"))) {
+                System.out.println(run(options.serviceJar(), options.serviceXmx(), directory, "S3Proxy on loopback",
+                        LocalS3.environment(local), options).line());
+            }
+        }
+        System.exit(0);
+    }
+
+    /**
      * @param storageEnvironment the services' storage settings (empty: the embedded filesystem storage)
      */
     static Result run(Path jar, String xmx, Path workDirectory, String storage, Map<String, String> storageEnvironment,
@@ -41,6 +69,8 @@ final class DurabilityPart {
             for (int m = 0; m < MODES.length; m++) {
                 Map<String, String> environment = new HashMap<>(storageEnvironment);
                 environment.put("ISA_CLOUD_STORAGE_DUCKDB_DURABILITY", MODES[m]);
+                // two services run at once: only one could bind the default metrics port
+                environment.put("ISA_CLOUD_STORAGE_DUCKDB_METRICS_PORT", "0");
                 String label = storage.replaceAll("[^A-Za-z0-9]+", "-");
                 services[m] = ServiceProcess.start(jar, xmx, workDirectory.resolve(label + "-" + MODES[m]),
                         environment, workDirectory.resolve("service-durability-" + label + "-" + MODES[m] + ".log"));

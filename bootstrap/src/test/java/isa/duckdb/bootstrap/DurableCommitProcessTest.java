@@ -13,6 +13,7 @@ import isa.duckdb.adapters.minio.LocalS3Server;
 import isa.duckdb.api.DuckDBServiceGrpc;
 import isa.duckdb.api.DuckDBServiceGrpc.DuckDBServiceBlockingStub;
 import isa.duckdb.api.ExecuteStatementResponse;
+import isa.duckdb.api.QueryResultChunk;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -110,7 +111,16 @@ class DurableCommitProcessTest {
             assertThat(during.getSuccess()).isFalse();
             assertThat(during.getError()).startsWith("UNAVAILABLE: database 'ledger' committed the write on this "
                     + "instance, but it is not durable").contains("treat its outcome as unknown");
-            assertThat(ids(first)).as("committed locally, readable here").containsExactlyInAnyOrder(1, 2);
+            ExecuteStatementResponse script = statement(first, USER, DB, "CREATE TABLE during AS SELECT 5 AS x");
+            assertThat(script.getError()).as("a statement that is not grouped").startsWith("UNAVAILABLE")
+                    .contains("not durable");
+            List<QueryResultChunk> streamed = new ArrayList<>();
+            first.executeQueryStream(Requests.query(USER, DB, "INSERT INTO entries VALUES (3, 0) RETURNING id").build())
+                    .forEachRemaining(streamed::add);
+            QueryResultChunk lastChunk = streamed.get(streamed.size() - 1);
+            assertThat(lastChunk.getSuccess()).as("a streamed write does not end as a complete answer").isFalse();
+            assertThat(lastChunk.getError()).startsWith("UNAVAILABLE").contains("not durable");
+            assertThat(ids(first)).as("committed locally, readable here").containsExactlyInAnyOrder(1, 2, 3);
 
             s3.startAgain();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> statement(first,
@@ -119,8 +129,10 @@ class DurableCommitProcessTest {
 
             DuckDBServiceBlockingStub second = start(s3, root.resolve("second"), "commit");
             awaitServed(second);
-            assertThat(ids(second)).as("the write answered UNAVAILABLE was shipped with the next one")
-                    .containsExactlyInAnyOrder(1, 2);
+            assertThat(ids(second)).as("the writes answered UNAVAILABLE were shipped with the next one")
+                    .containsExactlyInAnyOrder(1, 2, 3);
+            assertThat(select(second, USER, DB, "SELECT x::VARCHAR FROM during").getRows(0).getValues(0)
+                    .getStringValue()).isEqualTo("5");
         }
     }
 

@@ -83,7 +83,7 @@ final class DatabaseOpener {
         if (chain.isEmpty()) {
             return base;
         }
-        segments.download(key, chain, engine.walFileOf(file), WorkingCopies.scratch(directory));
+        segments.download(key, chain, engine.walFileOf(file), directory);
         LOG.log(Level.INFO, "Replaying {0} log segment(s) of {1} stored since its last base", chain.size(), key);
         return null;
     }
@@ -102,7 +102,7 @@ final class DatabaseOpener {
             }
         };
         return new WalShipper(database.key.name().value(), log, (b, seq, from, to) -> segments.store(database.key,
-                lease, opened, database.scratch(), b, seq, from, to), base);
+                lease, opened, database.directory, b, seq, from, to), base);
     }
 
     /**

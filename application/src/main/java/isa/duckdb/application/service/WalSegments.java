@@ -49,13 +49,14 @@ final class WalSegments {
     /**
      * Stores log bytes {@code [from, to)} of {@code engine} as segment {@code seq} on top of {@code base}, then reads
      * the fence: when it no longer names {@code lease}, the segment is removed again and {@link SupersededException}
-     * thrown (an instance that lost its lease does not ship). {@code scratch} is a folder for the bytes in transit.
+     * thrown (an instance that lost its lease does not ship). {@code folder} holds the bytes in transit (the
+     * database's working folder, not the tenant's scratch folder).
      */
-    void store(DatabaseKey key, OwnershipLease lease, EngineDatabase engine, Path scratch, String base, long seq,
+    void store(DatabaseKey key, OwnershipLease lease, EngineDatabase engine, Path folder, String base, long seq,
             long from, long to) {
         String objectKey = StorageLayout.walSegmentKey(key.name(), base, seq, lease.generation(),
                 lease.owner().instanceId());
-        Path bytes = scratch.resolve(".wal-segment-" + seq + "-" + Thread.currentThread().getId());
+        Path bytes = folder.resolve(".wal-segment-" + seq + "-" + Thread.currentThread().getId());
         try {
             engine.copyWal(from, to, bytes);
             storage.upload(key.bucket(), objectKey, bytes);
@@ -109,8 +110,8 @@ final class WalSegments {
     }
 
     /** Downloads the chain's segments and appends them, in order, to {@code walFile} (created or replaced). */
-    void download(DatabaseKey key, List<Segment> chain, Path walFile, Path scratch) {
-        Path part = scratch.resolve(".wal-replay-part");
+    void download(DatabaseKey key, List<Segment> chain, Path walFile, Path folder) {
+        Path part = folder.resolve(".wal-replay-part");
         try (OutputStream out = Files.newOutputStream(walFile, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             for (Segment segment : chain) {
