@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The side-by-side benchmark of issue 11: the service against PostgreSQL and in-process DuckDB.
 #   bash bench/run.sh [rows] [s3-megabytes]        (defaults 2000000 and 1024; s3-megabytes 0 skips that part)
-# Environment: BENCH_REPEATS (3 interleaved rounds), BENCH_SECONDS (3 s per rate measurement),
+# Environment: BENCH_REPEATS (3 interleaved rounds), BENCH_WARMUP (1 unmeasured round first), BENCH_SECONDS (3 s per rate measurement),
 # BENCH_SERVICE_XMX (256m), BENCH_HEAP_MB (size of the heap-probe stream; default ten times the -Xmx).
 # Installs PostgreSQL from Debian if missing, runs a private cluster on loopback in a temporary
 # folder (removed at the end), builds the jars if missing, then runs bench/target/bench.jar.
@@ -11,6 +11,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 rows="${1:-2000000}"
 s3_mb="${2:-1024}"
 repeats="${BENCH_REPEATS:-3}"
+warmup="${BENCH_WARMUP:-1}"
 seconds="${BENCH_SECONDS:-3}"
 xmx="${BENCH_SERVICE_XMX:-256m}"
 
@@ -78,7 +79,7 @@ if [[ ! -f "$service_jar" || ! -f "$bench_jar" ]]; then
     (cd "$repo" && mvn -B -q -DskipTests package -pl bootstrap,bench -am)
 fi
 
-args=(--rows "$rows" --repeats "$repeats" --seconds "$seconds" --pg-port "$pg_port" --pg-user bench
+args=(--rows "$rows" --repeats "$repeats" --warmup "$warmup" --seconds "$seconds" --pg-port "$pg_port" --pg-user bench
       --service-jar "$service_jar" --service-xmx "$xmx" --work "$work" --s3-mb "$s3_mb")
 if [[ -n "${BENCH_HEAP_MB:-}" ]]; then args+=(--heap-mb "$BENCH_HEAP_MB"); fi
 

@@ -56,11 +56,19 @@ public final class BenchMain {
                     duckdb.version(), postgres.version(), org.postgresql.util.DriverInfo.DRIVER_VERSION);
             load(service, postgres, duckdb);
             Contender[] contenders = {service, postgres, duckdb};
+            Workloads warmUp = new Workloads(contenders, options, new Measurements(), failures);
+            for (int round = 1; round <= options.warmupRounds(); round++) {
+                warmUp.warmUp(round);
+            }
             Workloads workloads = new Workloads(contenders, options, measurements, failures);
             for (int round = 1; round <= options.repeats(); round++) {
                 workloads.round(round);
             }
-            checkInserts(contenders, workloads.insertsAcknowledged());
+            long[] acknowledged = workloads.insertsAcknowledged().clone();
+            for (int c = 0; c < acknowledged.length; c++) {
+                acknowledged[c] += warmUp.insertsAcknowledged()[c];
+            }
+            checkInserts(contenders, acknowledged);
             lines = Report.lines(measurements, options.manyReaders(), options.manyWriters());
             reference = workloads.referenceScan();
             heapLine = part("heap", () -> HeapPart.run(service, process.pid(), options.serviceXmx(),
@@ -163,9 +171,9 @@ public final class BenchMain {
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
         long memoryGib = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize() >> 30;
-        System.out.printf(Locale.ROOT, "benchmark %s: %,d rows, best of %d rounds, %d s per rate, service -Xmx%s%n",
-                OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), options.rows(),
-                options.repeats(), options.seconds(), options.serviceXmx());
+        System.out.printf(Locale.ROOT, "benchmark %s: %,d rows, best of %d rounds after %d warm-up round(s), %d s per rate, "
+                + "service -Xmx%s%n", OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                options.rows(), options.repeats(), options.warmupRounds(), options.seconds(), options.serviceXmx());
         System.out.printf(Locale.ROOT, "machine: %d cores (%s), %d GiB memory, Java %s%n",
                 Runtime.getRuntime().availableProcessors(), cpu, memoryGib, System.getProperty("java.version"));
     }

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param rows lineitem rows (default 2,000,000)
  * @param repeats interleaved rounds; every result is the best of them (default 3)
+ * @param warmupRounds unmeasured rounds run first, so that every contender (JIT, caches) is measured warm (default 1)
  * @param seconds length of one rate measurement (default 3)
  * @param manyReaders client threads of the concurrent SELECT 1 (16)
  * @param manyWriters client threads of the concurrent INSERT (8)
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param heapMegabytes size of the heap-probe stream in MiB on the wire (default ten times the service's heap)
  * @param s3Megabytes size of the cold-open database in MiB (1024; 0 skips the part)
  */
-public record Options(long rows, int repeats, int seconds, int manyReaders, int manyWriters, String postgresHost,
+public record Options(long rows, int repeats, int warmupRounds, int seconds, int manyReaders, int manyWriters, String postgresHost,
                       int postgresPort, String postgresUser, Path serviceJar, String serviceXmx, Path workDirectory,
                       long heapMegabytes, long s3Megabytes) {
 
@@ -39,6 +40,7 @@ public record Options(long rows, int repeats, int seconds, int manyReaders, int 
         Options options = new Options(
                 Long.parseLong(take(left, "rows", "2000000")),
                 Integer.parseInt(take(left, "repeats", "3")),
+                Integer.parseInt(take(left, "warmup", "1")),
                 Integer.parseInt(take(left, "seconds", "3")),
                 Integer.parseInt(take(left, "many-readers", "16")),
                 Integer.parseInt(take(left, "many-writers", "8")),
@@ -53,8 +55,8 @@ public record Options(long rows, int repeats, int seconds, int manyReaders, int 
         if (!left.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + left.keySet());
         }
-        if (options.rows < 1 || options.repeats < 1 || options.seconds < 1) {
-            throw new IllegalArgumentException("rows, repeats and seconds must be at least 1");
+        if (options.rows < 1 || options.repeats < 1 || options.seconds < 1 || options.warmupRounds < 0) {
+            throw new IllegalArgumentException("rows, repeats and seconds must be at least 1, warmup at least 0");
         }
         return options;
     }

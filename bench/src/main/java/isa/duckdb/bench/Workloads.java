@@ -41,8 +41,19 @@ final class Workloads {
     }
 
     /** Runs one round of every workload on every contender. */
+    /** One measured round: every workload on every contender, the best result kept. */
     void round(int round) {
         System.out.printf("round %d of %d%n", round, options.repeats());
+        runAll();
+    }
+
+    /** One unmeasured round (its measurements go nowhere), so that the measured rounds find every contender warm. */
+    void warmUp(int round) {
+        System.out.printf("warm-up round %d of %d (not measured)%n", round, options.warmupRounds());
+        runAll();
+    }
+
+    private void runAll() {
         for (int c = 0; c < contenders.length; c++) {
             int at = c;
             attempt(c, "full scan, rows", () -> {

@@ -6,6 +6,9 @@ import isa.duckdb.domain.ErrorKind;
 import isa.duckdb.domain.ServiceException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -143,10 +146,14 @@ final class DuckDbDatabase implements EngineDatabase {
         }
     }
 
+    /** Size and modification time of the file in one {@code stat}; {@code -} when it does not exist. */
     private static String stamp(Path path) {
         try {
-            return Files.exists(path) ? Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis()
-                    + "." + Files.getLastModifiedTime(path).toInstant().getNano() : "-";
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            FileTime modified = attributes.lastModifiedTime();
+            return attributes.size() + "@" + modified.toMillis() + "." + modified.toInstant().getNano();
+        } catch (NoSuchFileException e) {
+            return "-";
         } catch (IOException e) {
             return "?" + System.nanoTime();
         }

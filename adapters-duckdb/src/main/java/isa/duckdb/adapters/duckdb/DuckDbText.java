@@ -139,6 +139,23 @@ final class DuckDbText {
         return bc ? text.append(" (BC)").toString() : text.toString();
     }
 
+    /** {@link LocalDate#toString()} (ISO-8601, {@code 2024-01-31}), built without a StringBuilder for years 1000–9999. */
+    static String isoDate(LocalDate date) {
+        int year = date.getYear();
+        if (year < 1000 || year > 9999) {
+            return date.toString();
+        }
+        char[] text = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'};
+        for (int i = 3; i >= 0; i--, year /= 10) {
+            text[i] = (char) ('0' + year % 10);
+        }
+        text[5] += (char) (date.getMonthValue() / 10);
+        text[6] += (char) (date.getMonthValue() % 10);
+        text[8] += (char) (date.getDayOfMonth() / 10);
+        text[9] += (char) (date.getDayOfMonth() % 10);
+        return new String(text);
+    }
+
     /** TIMESTAMP as DuckDB prints it ({@code 2024-01-01 12:00:00.5}); {@code zoned} adds {@code +00}. */
     static String timestamp(long epochSecond, int nanos, boolean zoned, int fractionDigits) {
         LocalDateTime time = LocalDateTime.ofEpochSecond(epochSecond, nanos, ZoneOffset.UTC);
@@ -176,15 +193,22 @@ final class DuckDbText {
         if (scale == 0) {
             return Long.toString(unscaled);
         }
-        String digits = Long.toString(Math.abs(unscaled));
-        if (unscaled == Long.MIN_VALUE) {
-            digits = digits.substring(1);
+        char[] text = new char[Math.max(19, scale + 1) + 2];
+        int start = text.length;
+        long rest = unscaled > 0 ? -unscaled : unscaled; // negative, so that Long.MIN_VALUE needs no special case
+        int digits = 0;
+        while (rest != 0 || digits <= scale) {
+            text[--start] = (char) ('0' - rest % 10);
+            rest /= 10;
+            digits++;
+            if (digits == scale) {
+                text[--start] = '.';
+            }
         }
-        if (digits.length() <= scale) {
-            digits = "0".repeat(scale - digits.length() + 1) + digits;
+        if (unscaled < 0) {
+            text[--start] = '-';
         }
-        int point = digits.length() - scale;
-        return (unscaled < 0 ? "-" : "") + digits.substring(0, point) + "." + digits.substring(point);
+        return new String(text, start, text.length - start);
     }
 
     private static String clock(long secondsOfDay, long fraction, int fractionDigits) {

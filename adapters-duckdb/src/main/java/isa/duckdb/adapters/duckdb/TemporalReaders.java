@@ -44,7 +44,7 @@ final class TemporalReaders {
 
             String iso(int days) {
                 String infinity = infinity(days, Integer.MAX_VALUE);
-                return infinity != null ? infinity : LocalDate.ofEpochDay(days).toString();
+                return infinity != null ? infinity : DuckDbText.isoDate(LocalDate.ofEpochDay(days));
             }
         };
     }

@@ -63,6 +63,9 @@ final class CallFacts {
 
     /** Rows a response carries or reports (returned, affected, imported, exported). */
     static long rows(Object response) {
+        if (response instanceof EncodedChunk encoded) {
+            return encoded.rowCount();
+        }
         if (response instanceof QueryResultChunk chunk) {
             return chunk.getRowsCount();
         }

@@ -1,5 +1,7 @@
 package isa.duckdb.adapters.grpc;
 
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import isa.duckdb.api.ArrowResultChunk;
 import isa.duckdb.api.BackupDatabaseRequest;
@@ -69,7 +71,7 @@ import jakarta.inject.Inject;
  * ({@link DatabaseRpcs}, {@link QueryRpcs}, {@link QueryStreamRpcs}, {@link StorageRpcs}, {@link CatalogRpcs},
  * {@link HealthRpcs}, {@link QueryControlRpcs}). How failures reach callers is {@link UnaryCalls}' and {@link Failures}' business.
  */
-public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImplBase {
+public final class DuckDBGrpcService implements DuckDBServiceGrpc.AsyncService, BindableService {
     private final DatabaseRpcs databases;
     private final QueryRpcs queries;
     private final QueryStreamRpcs stream;
@@ -88,6 +90,12 @@ public final class DuckDBGrpcService extends DuckDBServiceGrpc.DuckDBServiceImpl
         this.catalog = catalog;
         this.health = health;
         this.control = control;
+    }
+
+    /** The generated binding, ExecuteQueryStream's rows sent as pre-encoded bytes ({@link EncodedChunkMarshaller}). */
+    @Override
+    public ServerServiceDefinition bindService() {
+        return EncodedChunkMarshaller.withEncodedChunks(DuckDBServiceGrpc.bindService(this));
     }
 
     @Override

@@ -3,11 +3,8 @@ package isa.duckdb.adapters.grpc;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import isa.duckdb.api.QueryResultChunk;
-import isa.duckdb.api.Row;
 import isa.duckdb.application.port.in.OpenQuery;
-import isa.duckdb.domain.Column;
 import isa.duckdb.domain.ServiceException;
-import java.util.List;
 
 /**
  * Sends a query's rows as chunks, producing the next chunk only while gRPC flow control says the
@@ -20,6 +17,8 @@ final class QueryStreamer {
     private final long startNanos;
     private final StreamStats stats;
     private final IdleTimer idle;
+    /** Size of the chunk sent last: the next one's buffer starts that large (chunks grow towards the target). */
+    private int lastChunkBytes = 16 << 10;
     private boolean firstSent;
     private boolean done;
 
@@ -39,25 +38,20 @@ final class QueryStreamer {
     synchronized void drain() {
         try {
             while (!done && call.isReady()) {
-                List<Row> rows = chunker.nextGroup();
-                boolean last = chunker.exhausted();
-                QueryResultChunk.Builder chunk = QueryResultChunk.newBuilder()
-                        .setSuccess(true)
-                        .addAllRows(rows)
-                        .setIsLast(last)
-                        .setExecutionTimeMs(elapsedMillis());
+                EncodedChunk.Builder chunk = new EncodedChunk.Builder(lastChunkBytes);
                 if (!firstSent) {
-                    for (Column column : query.columns()) {
-                        chunk.addColumns(column.name()).addColumnTypes(column.type());
-                    }
+                    chunk.columns(query.columns());
                 }
-                QueryResultChunk built = chunk.build();
+                int rows = chunker.fill(chunk);
+                boolean last = chunker.exhausted();
+                EncodedChunk built = chunk.build(last, elapsedMillis());
                 if (last && endedNotDurable()) {
                     return;
                 }
-                call.onNext(built);
+                encoded().onNext(built);
                 idle.moved();
-                stats.chunkSent(rows.size(), built.getSerializedSize());
+                stats.chunkSent(rows, built.serializedSize());
+                lastChunkBytes = built.serializedSize();
                 firstSent = true;
                 if (last) {
                     call.onCompleted();
@@ -125,6 +119,15 @@ final class QueryStreamer {
         } catch (RuntimeException e) {
             return e;
         }
+    }
+
+    /**
+     * The call as the encoded binding sends it: {@link EncodedChunkMarshaller} is ExecuteQueryStream's response
+     * marshaller ({@link DuckDBGrpcService#bindService()}), so the observer takes an {@link EncodedChunk} too.
+     */
+    @SuppressWarnings("unchecked")
+    private ServerCallStreamObserver<Object> encoded() {
+        return (ServerCallStreamObserver<Object>) (ServerCallStreamObserver<?>) call;
     }
 
     private double elapsedMillis() {
