@@ -76,6 +76,12 @@ public final class BenchMain {
         }
         String s3Line = options.s3Megabytes() <= 0 ? "cold open from S3: skipped (s3-mb 0)"
                 : part("S3 cold open", this::coldOpen);
+        List<String> durabilityLines = new ArrayList<>();
+        durabilityLines.add(part("durability (filesystem storage)", () -> DurabilityPart.run(options.serviceJar(),
+                options.serviceXmx(), work.resolve("durability"), "filesystem", Map.of(), options).line()));
+        if (options.s3Megabytes() > 0) {
+            durabilityLines.add(part("durability (S3Proxy storage)", this::durabilityOnS3));
+        }
         System.out.println();
         System.out.println(Report.render(lines));
         System.out.println(Report.summary(lines) + "   (ratios: above 1× the service is faster; each result is the best of "
@@ -86,6 +92,7 @@ public final class BenchMain {
         }
         System.out.println(heapLine);
         System.out.println(s3Line);
+        durabilityLines.forEach(System.out::println);
         if (failures.isEmpty()) {
             System.out.println("checks: all contenders delivered the same rows and Q1 answer; every insert acknowledged is stored");
             return 0;
@@ -135,6 +142,14 @@ public final class BenchMain {
                         + "raw GET of the same object to a file %.2f s; cold open ÷ raw GET = %.2f×",
                 result.objectBytes() / 1048576.0, result.firstQueryNanos() / 1e9, result.warmQueryNanos() / 1e6,
                 result.rawGetNanos() / 1e9, (double) result.firstQueryNanos() / result.rawGetNanos());
+    }
+
+    private String durabilityOnS3() throws Exception {
+        Path directory = options.workDirectory().resolve("durability-s3");
+        try (LocalS3 s3 = LocalS3.start(directory.resolve("s3"))) {
+            return DurabilityPart.run(options.serviceJar(), options.serviceXmx(), directory, "S3Proxy on loopback",
+                    LocalS3.environment(s3), options).line();
+        }
     }
 
     private interface Part {

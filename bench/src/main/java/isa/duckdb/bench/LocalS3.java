@@ -3,6 +3,7 @@ package isa.duckdb.bench;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.gaul.s3proxy.AuthenticationType;
@@ -30,6 +31,15 @@ final class LocalS3 implements AutoCloseable {
     }
 
     /** Starts serving the objects under {@code directory} on a free port of 127.0.0.1. */
+    /** The service's environment variables that point it at this server. */
+    static Map<String, String> environment(LocalS3 s3) {
+        return Map.of(
+                "ISA_CLOUD_STORAGE_MINIO_ENDPOINT", s3.endpoint(),
+                "ISA_CLOUD_STORAGE_MINIO_ACCESS_KEY", ACCESS_KEY,
+                "ISA_CLOUD_STORAGE_MINIO_SECRET_KEY", SECRET_KEY,
+                "ISA_CLOUD_STORAGE_MINIO_USE_SSL", "false");
+    }
+
     static LocalS3 start(Path directory) throws Exception {
         return start(directory, ServiceProcess.freePort());
     }

@@ -64,7 +64,7 @@ abstract class ApplicationModule {
         return new LifecycleSettings(config.workRoot(), config.threadsPerDatabase(),
                 bounds.databaseMemoryLimit(config.memoryLimit(), Runtime.getRuntime().maxMemory()),
                 config.maxOpenDatabases(), config.idleTimeout(), config.syncInterval(),
-                bounds.maxTempDirectorySizeText());
+                bounds.maxTempDirectorySizeText(), config.durability());
     }
 
     @Provides

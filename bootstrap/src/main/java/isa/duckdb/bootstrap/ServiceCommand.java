@@ -4,6 +4,7 @@ import isa.duckdb.domain.DatabaseSettings;
 import isa.duckdb.domain.ExtensionAllowList;
 import isa.duckdb.domain.ServiceException;
 import java.nio.file.Path;
+import isa.duckdb.application.service.Durability;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -55,6 +56,13 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
             description = "Seconds between writes of changed databases back to object storage. "
                     + "Env ISA_CLOUD_STORAGE_DUCKDB_SYNC_INTERVAL. Default: ${DEFAULT-VALUE}")
     int syncIntervalSeconds;
+
+    @Option(names = "--durability", paramLabel = "MODE",
+            defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_DURABILITY:-periodic}",
+            description = "When a write is acknowledged: periodic (after the local commit; storage gets it with the "
+                    + "next sync) or commit (only once its write-ahead log is stored next to the database). "
+                    + "Env ISA_CLOUD_STORAGE_DUCKDB_DURABILITY. Default: ${DEFAULT-VALUE}")
+    String durability;
 
     @Option(names = "--max-open-databases", paramLabel = "N",
             defaultValue = "${env:ISA_CLOUD_STORAGE_DUCKDB_MAX_OPEN_DATABASES:-64}",
@@ -171,6 +179,7 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
                 .threadsPerDatabase(threads)
                 .memoryLimit(memoryLimit.toUpperCase(java.util.Locale.ROOT).replace(" ", ""))
                 .syncInterval(Duration.ofSeconds(syncIntervalSeconds))
+                .durability(parseDurability())
                 .maxOpenDatabases(maxOpenDatabases)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
@@ -180,6 +189,15 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
                 .consul(consul())
                 .observability(observability.toConfig(spec.commandLine()))
                 .build();
+    }
+
+    private Durability parseDurability() {
+        try {
+            return Durability.parse(durability);
+        } catch (ServiceException e) {
+            throw new ParameterException(spec.commandLine(), "--durability (ISA_CLOUD_STORAGE_DUCKDB_DURABILITY): "
+                    + e.detail());
+        }
     }
 
     private ExtensionAllowList parseAllowList() {

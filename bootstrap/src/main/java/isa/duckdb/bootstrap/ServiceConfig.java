@@ -4,6 +4,7 @@ import isa.duckdb.adapters.auth.TokenSettings;
 import isa.duckdb.application.service.AuthMode;
 import isa.duckdb.application.service.TenantLimits;
 import isa.duckdb.domain.ExtensionAllowList;
+import isa.duckdb.application.service.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,6 +22,7 @@ public final class ServiceConfig {
     private final int threadsPerDatabase;
     private final String memoryLimit;
     private final Duration syncInterval;
+    private final Durability durability;
     private final int maxOpenDatabases;
     private final Duration idleTimeout;
     private final Duration shutdownGrace;
@@ -42,6 +44,7 @@ public final class ServiceConfig {
         this.threadsPerDatabase = builder.threadsPerDatabase;
         this.memoryLimit = builder.memoryLimit;
         this.syncInterval = builder.syncInterval;
+        this.durability = Objects.requireNonNull(builder.durability, "durability");
         this.maxOpenDatabases = builder.maxOpenDatabases;
         this.idleTimeout = builder.idleTimeout;
         this.shutdownGrace = builder.shutdownGrace;
@@ -66,7 +69,7 @@ public final class ServiceConfig {
     public ServiceConfigBuilder toBuilder() {
         return new ServiceConfigBuilder()
                 .dataPath(dataPath).bindHost(bindHost).grpcPort(grpcPort).threadsPerDatabase(threadsPerDatabase)
-                .memoryLimit(memoryLimit).syncInterval(syncInterval).maxOpenDatabases(maxOpenDatabases)
+                .memoryLimit(memoryLimit).syncInterval(syncInterval).durability(durability).maxOpenDatabases(maxOpenDatabases)
                 .idleTimeout(idleTimeout).shutdownGrace(shutdownGrace).maxConcurrentCalls(maxConcurrentCalls)
                 .minio(minio).extensionAllowList(extensionAllowList).consul(consul).authMode(authMode)
                 .tokenSettings(tokenSettings).tls(tls).tenantLimits(tenantLimits).observability(observability)
@@ -101,6 +104,11 @@ public final class ServiceConfig {
     /** Time between write-backs of changed databases. */
     public Duration syncInterval() {
         return syncInterval;
+    }
+
+    /** When a write is acknowledged: after the local commit ({@code periodic}) or once its log is in storage. */
+    public Durability durability() {
+        return durability;
     }
 
     /** Open databases kept before the least recently used idle one is closed. */
@@ -182,7 +190,7 @@ public final class ServiceConfig {
     public String toString() {
         return "ServiceConfig[dataPath=" + dataPath + ", bindHost=" + bindHost + ", grpcPort=" + grpcPort
                 + ", threadsPerDatabase=" + threadsPerDatabase + ", memoryLimit=" + memoryLimit
-                + ", syncInterval=" + syncInterval + ", maxOpenDatabases=" + maxOpenDatabases
+                + ", syncInterval=" + syncInterval + ", durability=" + durability + ", maxOpenDatabases=" + maxOpenDatabases
                 + ", idleTimeout=" + idleTimeout + ", shutdownGrace=" + shutdownGrace
                 + ", maxConcurrentCalls=" + maxConcurrentCalls + ", minio=" + minio
                 + ", extensionAllowList=" + extensionAllowList + ", consul=" + consul + ", authMode=" + authMode

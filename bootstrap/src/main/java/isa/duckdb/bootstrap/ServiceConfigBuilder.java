@@ -5,6 +5,7 @@ import isa.duckdb.application.service.AuthMode;
 import isa.duckdb.application.service.TenantLimits;
 import isa.duckdb.bootstrap.ServiceConfig.MinioConfig;
 import isa.duckdb.domain.ExtensionAllowList;
+import isa.duckdb.application.service.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,6 +21,7 @@ public final class ServiceConfigBuilder {
     int threadsPerDatabase = 2;
     String memoryLimit = "1GB";
     Duration syncInterval = Duration.ofSeconds(30);
+    Durability durability = Durability.PERIODIC;
     int maxOpenDatabases = 64;
     Duration idleTimeout = Duration.ofSeconds(300);
     Duration shutdownGrace = Duration.ofSeconds(30);
@@ -90,6 +92,11 @@ public final class ServiceConfigBuilder {
 
     public ServiceConfigBuilder syncInterval(Duration value) {
         syncInterval = value;
+        return this;
+    }
+
+    public ServiceConfigBuilder durability(Durability value) {
+        durability = value;
         return this;
     }
 

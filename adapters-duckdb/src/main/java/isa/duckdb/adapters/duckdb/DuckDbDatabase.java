@@ -11,6 +11,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -75,6 +77,33 @@ final class DuckDbDatabase implements EngineDatabase {
     @Override
     public String changeMarker() {
         return stamp(file) + "|" + stamp(wal);
+    }
+
+    @Override
+    public long walLength() {
+        return sizeOf(wal);
+    }
+
+    @Override
+    public void copyWal(long from, long to, Path target) {
+        try (FileChannel in = FileChannel.open(wal, StandardOpenOption.READ);
+                FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+            if (in.size() < to) {
+                throw new ServiceException(ErrorKind.INTERNAL, "the write-ahead log is shorter than expected");
+            }
+            long position = from;
+            while (position < to) {
+                position += in.transferTo(position, to - position, out);
+            }
+        } catch (IOException e) {
+            throw new ServiceException(ErrorKind.INTERNAL, "could not read the write-ahead log", e);
+        }
+    }
+
+    @Override
+    public String fileMarker() {
+        return stamp(file);
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.Properties;
  * extension option) among the options of a new instance, and once locked it can no longer be set.
  */
 final class Sandbox {
+    /** A log size DuckDB never reaches before the service checkpoints it itself. */
+    static final String NO_AUTOMATIC_CHECKPOINT = "1000TB";
     private Sandbox() {
     }
 
@@ -38,6 +40,14 @@ final class Sandbox {
         // Arrow export keeps every DuckDB type exact (HUGEINT, UUID, TIME WITH TIME ZONE, BIT, BIGNUM)
         properties.setProperty("arrow_lossless_conversion", "true");
         properties.setProperty("jdbc_stream_results", "true");
+        if (limits.walShipping()) {
+            // --durability commit ships the log as it grows and replays it on a copy of the stored file: DuckDB
+            // must neither checkpoint on its own (that empties the log, DuckDB's default is at 16 MiB) nor write
+            // large inserts straight into the database file with only block pointers in the log (a copy of the
+            // file would lack those blocks). Checked against DuckDB 1.5 (README, "Durable acknowledgements").
+            properties.setProperty("checkpoint_threshold", NO_AUTOMATIC_CHECKPOINT);
+            properties.setProperty("enable_optimistic_write", "false");
+        }
         return properties;
     }
 

@@ -35,13 +35,22 @@ final class DuckDbTestDatabase implements AutoCloseable {
 
     /** A database whose DuckDB {@code TimeZone} is the given zone (as a database's config may choose). */
     DuckDbTestDatabase(Path folder, String timeZone) {
+        this(folder, timeZone, false);
+    }
+
+    /** A database in UTC, opened for log shipping ({@code --durability commit}) when {@code walShipping}. */
+    DuckDbTestDatabase(Path folder, boolean walShipping) {
+        this(folder, "UTC", walShipping);
+    }
+
+    private DuckDbTestDatabase(Path folder, String timeZone, boolean walShipping) {
         try {
             this.file = folder.resolve("main.duckdb");
             this.scratch = Files.createDirectories(folder.resolve("scratch"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.database = ENGINE.open(file, new EngineLimits(1, "256MB", scratch, timeZone));
+        this.database = ENGINE.open(file, new EngineLimits(1, "256MB", scratch, timeZone, "", walShipping));
         this.session = database.openSession();
     }
 

@@ -66,11 +66,13 @@ final class ArrowStreamer {
                         .setIsLast(last)
                         .build();
                 pendingRows = 0;
+                if (last && endedNotDurable()) {
+                    return;
+                }
                 call.onNext(chunk);
                 idle.moved();
                 stats.chunkSent((int) chunk.getRowCount(), chunk.getSerializedSize());
                 if (last) {
-                    finish();
                     call.onCompleted();
                 }
             }
@@ -82,6 +84,19 @@ final class ArrowStreamer {
         } catch (RuntimeException e) {
             fail(Failures.normalize(e));
         }
+    }
+
+    /**
+     * Before the last chunk: ends the query, and when its writes could not be stored ends the stream with that
+     * error instead of the last chunk (the client must not see a complete answer for a write that is not durable).
+     */
+    private boolean endedNotDurable() {
+        RuntimeException failure = finish();
+        if (failure == null) {
+            return false;
+        }
+        StreamErrors.end(call, Failures.normalize(failure), ArrowStreamer::errorChunk);
+        return true;
     }
 
     /** Ends the stream with an error chunk, or a status for the kinds the contract sends as one. */
@@ -129,11 +144,21 @@ final class ArrowStreamer {
         }
     }
 
-    private void finish() {
-        if (!done) {
-            done = true;
-            idle.stop();
+    /**
+     * Ends the query once (its lease released). Returns the failure of that release, which with
+     * {@code --durability commit} means the query's writes could not be stored (UNAVAILABLE), else null.
+     */
+    private RuntimeException finish() {
+        if (done) {
+            return null;
+        }
+        done = true;
+        idle.stop();
+        try {
             query.close();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
         }
     }
 

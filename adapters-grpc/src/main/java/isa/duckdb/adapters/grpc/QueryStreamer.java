@@ -45,13 +45,15 @@ final class QueryStreamer {
                 int rows = chunker.fill(chunk);
                 boolean last = chunker.exhausted();
                 EncodedChunk built = chunk.build(last, elapsedMillis());
+                if (last && endedNotDurable()) {
+                    return;
+                }
                 encoded().onNext(built);
                 idle.moved();
                 stats.chunkSent(rows, built.serializedSize());
                 lastChunkBytes = built.serializedSize();
                 firstSent = true;
                 if (last) {
-                    finish();
                     call.onCompleted();
                 }
             }
@@ -63,6 +65,19 @@ final class QueryStreamer {
         } catch (RuntimeException e) {
             fail(Failures.normalize(e));
         }
+    }
+
+    /**
+     * Before the last chunk: ends the query, and when its writes could not be stored ends the stream with that
+     * error instead of the last chunk (the client must not see a complete answer for a write that is not durable).
+     */
+    private boolean endedNotDurable() {
+        RuntimeException failure = finish();
+        if (failure == null) {
+            return false;
+        }
+        StreamErrors.end(call, Failures.normalize(failure), error -> errorChunk(error, elapsedMillis()));
+        return true;
     }
 
     /** Ends the stream with an error chunk (or a status, for the kinds the contract sends as one). */
@@ -88,11 +103,21 @@ final class QueryStreamer {
                 .build();
     }
 
-    private void finish() {
-        if (!done) {
-            done = true;
-            idle.stop();
+    /**
+     * Ends the query once (its lease released). Returns the failure of that release, which with
+     * {@code --durability commit} means the query's writes could not be stored (UNAVAILABLE), else null.
+     */
+    private RuntimeException finish() {
+        if (done) {
+            return null;
+        }
+        done = true;
+        idle.stop();
+        try {
             query.close();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
         }
     }
 

@@ -171,7 +171,8 @@ public final class DatabaseCatalog {
     }
 
     /**
-     * Forgets the database and removes its file, descriptor and upload fence ({@link GenerationFence}) from
+     * Forgets the database and removes its file, descriptor, log segments ({@link WalSegments}) and upload fence
+     * ({@link GenerationFence}) from
      * storage; an instance still holding it open elsewhere can then no longer upload it.
      */
     public void remove(TenantId tenant, DatabaseName name) {
@@ -179,6 +180,9 @@ public final class DatabaseCatalog {
         storage.delete(key.bucket(), key.objectKey());
         storage.delete(key.bucket(), StorageLayout.descriptorKey(name));
         storage.delete(key.bucket(), StorageLayout.generationKey(name));
+        for (var segment : storage.list(key.bucket(), StorageLayout.walPrefix(name))) {
+            storage.delete(key.bucket(), segment.key());
+        }
         DatabaseDescriptor forgotten = known.remove(key);
         if (forgotten != null) {
             keysById.remove(idKey(tenant, forgotten.id()));

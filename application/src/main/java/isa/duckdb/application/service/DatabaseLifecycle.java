@@ -71,9 +71,10 @@ public final class DatabaseLifecycle {
         this.owners = new DatabaseOwners(ownership);
         this.clock = clock;
         this.workingCopies = new WorkingCopies(settings.workRoot());
-        this.opener = new DatabaseOpener(storage, engine, settings, workingCopies, clock);
         this.fence = new GenerationFence(storage);
-        this.sync = new DatabaseSync(storage, catalog, counters, fence, this::superseded);
+        WalSegments segments = settings.durability() == Durability.COMMIT ? new WalSegments(storage, fence) : null;
+        this.opener = new DatabaseOpener(storage, engine, settings, workingCopies, clock, segments);
+        this.sync = new DatabaseSync(storage, catalog, counters, fence, this::superseded, segments);
         this.closer = new DatabaseCloser(open, sync, owners, workingCopies, clock);
         this.recovery = new CrashRecovery(storage, workingCopies, open, opener, sync, owners, fence, clock);
         this.finalSync = new FinalSync(closer, storage, counters, clock, pause);
@@ -125,8 +126,31 @@ public final class DatabaseLifecycle {
                 throw e;
             }
             database.ownership = lease;
+            database.onSuperseded = this::superseded;
+            uploadBaseIfNeeded(database);
             open.put(database);
             return database;
+        }
+    }
+
+    /**
+     * With commit durability, a database opened from a replayed log or a leftover working copy has no base in
+     * storage that matches its file: one is uploaded before its first call, so that its writes can be shipped.
+     * When that fails it is still served (reads work; writes answer UNAVAILABLE until a sync uploads a base).
+     */
+    private void uploadBaseIfNeeded(OpenDatabase database) {
+        if (database.shipper == null || !database.shipper.needsBase()) {
+            return;
+        }
+        try {
+            sync.upload(database);
+        } catch (SupersededException e) {
+            database.engine.close();
+            owners.giveUp(database.ownership);
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not store a base of {0} yet; its writes answer UNAVAILABLE until a sync "
+                    + "stores one: {1}", database.key, e.getMessage());
         }
     }
 
@@ -146,6 +170,7 @@ public final class DatabaseLifecycle {
                 throw e;
             }
             database.ownership = lease;
+            database.onSuperseded = this::superseded;
             try {
                 sync.storeNew(database);
             } catch (RuntimeException e) {

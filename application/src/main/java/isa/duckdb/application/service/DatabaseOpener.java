@@ -12,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Turns a working copy into an open database: prepares its folder, fetches the file from storage
@@ -28,9 +29,12 @@ final class DatabaseOpener {
     private final LifecycleSettings settings;
     private final WorkingCopies workingCopies;
     private final Clock clock;
+    private final WalSegments segments;
 
+    /** @param segments the log segments to replay ({@code --durability commit}); null with periodic durability */
     DatabaseOpener(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings, WorkingCopies workingCopies,
-            Clock clock) {
+            Clock clock, WalSegments segments) {
+        this.segments = segments;
         this.storage = storage;
         this.engine = engine;
         this.settings = settings;
@@ -42,31 +46,78 @@ final class DatabaseOpener {
      * Opens the stored database. A working copy already on disk (left unsynced) is used instead
      * of the stored file and counts as changed, so that the next sync writes it back. The working copy is
      * recorded as written under {@code lease} ({@link WorkingCopies#recordLease}).
+     *
+     * <p>With commit durability the log segments stored on top of the downloaded base ({@link WalSegments#chain})
+     * are appended in order to the engine's log file before opening, so the engine replays them; the database then
+     * has no base in storage that matches its file (nor has a leftover), and its {@link OpenDatabase#shipper} ships
+     * nothing until a sync uploaded one ({@link WalShipper#needsBase}).
      */
     OpenDatabase openStored(DatabaseKey key, DatabaseDescriptor descriptor, OwnershipLease lease) {
         Path file = WorkingCopies.databaseFile(workingCopies.directory(key), key);
         boolean leftover = Files.exists(file);
         Path directory = workingCopies.prepare(key);
         workingCopies.recordLease(directory, lease);
+        String base = null;
         if (leftover) {
             LOG.log(Level.WARNING, "Found an unsynced working copy of {0}; using it and syncing it back", key);
         } else {
             storage.download(key.bucket(), key.objectKey(), file);
+            base = segments == null ? null : replaySegments(key, file, directory);
         }
         OpenDatabase database = open(key, directory, descriptor);
-        database.syncedMarker = leftover ? null : database.engine.changeMarker();
+        database.syncedMarker = leftover || (segments != null && base == null) ? null : database.engine.changeMarker();
+        if (segments != null) {
+            database.shipper = shipper(database, lease, base);
+        }
         return database;
     }
 
     /**
+     * Places the stored segments of the downloaded base as the engine's log.
+     *
+     * @return the base's content id when no segment was found (the local file is the stored base), else null
+     */
+    private String replaySegments(DatabaseKey key, Path file, Path directory) {
+        String base = WalSegments.contentId(file);
+        List<WalSegments.Segment> chain = segments.chain(key, base);
+        if (chain.isEmpty()) {
+            return base;
+        }
+        segments.download(key, chain, engine.walFileOf(file), directory);
+        LOG.log(Level.INFO, "Replaying {0} log segment(s) of {1} stored since its last base", chain.size(), key);
+        return null;
+    }
+
+    private WalShipper shipper(OpenDatabase database, OwnershipLease lease, String base) {
+        EngineDatabase opened = database.engine;
+        WalShipper.Log log = new WalShipper.Log() {
+            @Override
+            public long length() {
+                return opened.walLength();
+            }
+
+            @Override
+            public String fileMarker() {
+                return opened.fileMarker();
+            }
+        };
+        return new WalShipper(database.key.name().value(), log, (b, seq, from, to) -> segments.store(database.key,
+                lease, opened, database.directory, b, seq, from, to), base);
+    }
+
+    /**
      * Opens a new, empty database in a fresh folder (written under {@code lease}); it counts as changed until
-     * first synced.
+     * first synced (with commit durability it ships nothing before that first upload).
      */
     OpenDatabase openNew(DatabaseKey key, DatabaseDescriptor descriptor, OwnershipLease lease) {
         workingCopies.remove(key);
         Path directory = workingCopies.prepare(key);
         workingCopies.recordLease(directory, lease);
-        return open(key, directory, descriptor);
+        OpenDatabase database = open(key, directory, descriptor);
+        if (segments != null) {
+            database.shipper = shipper(database, lease, null);
+        }
+        return database;
     }
 
     /** Opens a leftover working copy with the server's default limits. */
@@ -86,7 +137,7 @@ final class DatabaseOpener {
                 .orElse(settings.threadsPerDatabase());
         String memory = own.memoryLimit().map(this::cappedMemory).orElse(settings.memoryLimit());
         return new EngineLimits(threads, memory, WorkingCopies.scratch(directory), own.effectiveTimeZone(),
-                settings.maxTempDirectorySize());
+                settings.maxTempDirectorySize(), settings.durability() == Durability.COMMIT);
     }
 
     /** A database's own {@code memory_limit}, no larger than the server's (which fits the process memory limit). */

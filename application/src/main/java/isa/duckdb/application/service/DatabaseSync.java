@@ -35,10 +35,25 @@ final class DatabaseSync {
     private final LifecycleCounters counters;
     private final GenerationFence fence;
     private final Consumer<OpenDatabase> superseded;
+    private final WalSegments segments;
+
+    /** What an upload stored: the change marker of the uploaded state, and its content id (commit durability). */
+    record Uploaded(String marker, String base) {
+    }
 
     /** @param superseded told (gate released) of a database whose upload the fence refused */
     DatabaseSync(ObjectStorage storage, DatabaseCatalog catalog, LifecycleCounters counters, GenerationFence fence,
             Consumer<OpenDatabase> superseded) {
+        this(storage, catalog, counters, fence, superseded, null);
+    }
+
+    /**
+     * @param segments the log segments of {@code --durability commit} (null: periodic); every base upload then
+     *     records the base's content id and removes the segments it covers
+     */
+    DatabaseSync(ObjectStorage storage, DatabaseCatalog catalog, LifecycleCounters counters, GenerationFence fence,
+            Consumer<OpenDatabase> superseded, WalSegments segments) {
+        this.segments = segments;
         this.storage = storage;
         this.catalog = catalog;
         this.counters = counters;
@@ -127,8 +142,12 @@ final class DatabaseSync {
     void upload(OpenDatabase database) {
         try {
             int tableCount = database.engine.tableCount();
-            database.syncedMarker = uploadSnapshot(database.key, database.directory, database.engine,
+            Uploaded uploaded = uploadSnapshot(database.key, database.directory, database.engine,
                     database.ownership);
+            database.syncedMarker = uploaded.marker();
+            if (database.shipper != null) {
+                database.shipper.rebase(uploaded.base());
+            }
             database.unsyncedSince = null;
             counters.synced(database.key);
             catalog.recordSync(database.descriptor, database.lastAccess, tableCount);
@@ -142,18 +161,25 @@ final class DatabaseSync {
      * Snapshots the engine's database into {@code directory} and stores it as the database's
      * object through the fence, under {@code lease}. The caller holds the database exclusively.
      *
+     * With commit durability the snapshot's content id is taken, and once it is stored the log segments of every
+     * other base are removed (this base covers them).
+     *
      * @return the change marker of the state that was uploaded (read after the snapshot, which
-     *     may rewrite the file)
+     *     may rewrite the file), and the content id of the base (null with periodic durability)
      * @throws SupersededException when the fence refused the upload (logged here)
      */
-    String uploadSnapshot(DatabaseKey key, Path directory, EngineDatabase engine, OwnershipLease lease) {
+    Uploaded uploadSnapshot(DatabaseKey key, Path directory, EngineDatabase engine, OwnershipLease lease) {
         Objects.requireNonNull(lease, "lease");
         Path snapshot = WorkingCopies.snapshotFile(directory);
         try {
             engine.snapshotTo(snapshot);
             String marker = engine.changeMarker();
+            String base = segments == null ? null : WalSegments.contentId(snapshot);
             fence.upload(key, lease, snapshot);
-            return marker;
+            if (segments != null) {
+                segments.dropAllBut(key, base);
+            }
+            return new Uploaded(marker, base);
         } catch (SupersededException e) {
             LOG.log(Level.ERROR, "Upload of {0} refused, this instance no longer owns it: {1}", key, e.getMessage());
             throw e;

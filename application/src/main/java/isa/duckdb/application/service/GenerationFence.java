@@ -101,7 +101,8 @@ final class GenerationFence {
         return storage.get(key.bucket(), StorageLayout.generationKey(key.name())).map(GenerationFence::parse);
     }
 
-    private void requireCurrent(DatabaseKey key, OwnershipLease lease) {
+    /** Throws {@link SupersededException} unless the fence names {@code lease} (UNAVAILABLE: storage unreachable). */
+    void requireCurrent(DatabaseKey key, OwnershipLease lease) {
         Optional<Holder> holder = current(key);
         if (holder.isPresent() && holder.get().instanceId().equals(lease.owner().instanceId())
                 && holder.get().generation() == lease.generation()) {

@@ -12,6 +12,8 @@ public final class Lease implements AutoCloseable {
     private final QueryMetrics databaseQueries;
     private final Clock clock;
     private final AtomicBoolean released = new AtomicBoolean();
+    /** The log's length when the call began ({@code --durability commit}); -1 without shipping. */
+    private final long logAtStart;
 
     Lease(OpenDatabase database, CancellationSignal signal, QueryMetrics databaseQueries, Clock clock) {
         this.database = database;
@@ -19,6 +21,8 @@ public final class Lease implements AutoCloseable {
         this.databaseQueries = databaseQueries;
         this.clock = clock;
         database.inFlight.add(signal);
+        WalShipper shipper = database.shipper;
+        this.logAtStart = shipper == null ? -1 : shipper.logLength();
     }
 
     /** Counts a statement run on this database. */
@@ -46,13 +50,41 @@ public final class Lease implements AutoCloseable {
         return database.engine.sizeBytes();
     }
 
-    /** Releases the hold (once; later calls do nothing), from any thread. */
+    /**
+     * Releases the hold (once; later calls do nothing), from any thread. With {@code --durability commit}, when the
+     * database's log grew during the call (the call, or one beside it, committed a change), the log is first shipped
+     * through its current length ({@link WalShipper#shipThrough}), so the call is answered only once its writes are
+     * in storage.
+     *
+     * @throws isa.duckdb.domain.ServiceException UNAVAILABLE when the log could not be stored (the hold is released
+     *     all the same); FAILED_PRECONDITION when another instance owns the database now (it is then retired here)
+     */
     @Override
     public void close() {
-        if (released.compareAndSet(false, true)) {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
+        RuntimeException failure = null;
+        try {
+            WalShipper shipper = database.shipper;
+            if (shipper != null) {
+                long now = shipper.logLength();
+                if (now > logAtStart && now > shipper.shippedLength()) {
+                    shipper.shipThrough(now);
+                }
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
             database.noteChanges(clock.instant());
             database.inFlight.remove(signal);
             database.gate.exitShared();
+        }
+        if (failure instanceof SupersededException && database.onSuperseded != null) {
+            database.onSuperseded.accept(database);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

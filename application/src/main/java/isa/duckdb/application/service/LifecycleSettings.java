@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param syncInterval how often changed databases are written back to object storage
  * @param maxTempDirectorySize DuckDB's {@code max_temp_directory_size} per open database, e.g. "10GB" (empty:
  *     DuckDB's default)
+ * @param durability when a write is acknowledged: after the local commit, or after its log is in storage
  */
 public record LifecycleSettings(
         Path workRoot,
@@ -22,11 +23,25 @@ public record LifecycleSettings(
         int maxOpenDatabases,
         Duration idleTimeout,
         Duration syncInterval,
-        String maxTempDirectorySize) {
+        String maxTempDirectorySize,
+        Durability durability) {
 
     /** Settings with DuckDB's default bound on spill files. */
     public LifecycleSettings(Path workRoot, int threadsPerDatabase, String memoryLimit, int maxOpenDatabases,
             Duration idleTimeout, Duration syncInterval) {
         this(workRoot, threadsPerDatabase, memoryLimit, maxOpenDatabases, idleTimeout, syncInterval, "");
+    }
+
+    /** Settings with {@link Durability#PERIODIC} durability. */
+    public LifecycleSettings(Path workRoot, int threadsPerDatabase, String memoryLimit, int maxOpenDatabases,
+            Duration idleTimeout, Duration syncInterval, String maxTempDirectorySize) {
+        this(workRoot, threadsPerDatabase, memoryLimit, maxOpenDatabases, idleTimeout, syncInterval,
+                maxTempDirectorySize, Durability.PERIODIC);
+    }
+
+    /** The same settings with another durability. */
+    public LifecycleSettings withDurability(Durability value) {
+        return new LifecycleSettings(workRoot, threadsPerDatabase, memoryLimit, maxOpenDatabases, idleTimeout,
+                syncInterval, maxTempDirectorySize, value);
     }
 }

@@ -24,6 +24,10 @@ final class OpenDatabase {
     volatile Instant unsyncedSince;
     /** This instance's hold on the database (see {@link DatabaseOwners}); null while being created or recovered. */
     volatile isa.duckdb.application.port.out.OwnershipLease ownership;
+    /** Ships its log before writes are answered ({@code --durability commit}); null with periodic durability. */
+    volatile WalShipper shipper;
+    /** Told (after the call's hold is released) when a log shipment found the database owned elsewhere. */
+    volatile java.util.function.Consumer<OpenDatabase> onSuperseded;
 
     OpenDatabase(DatabaseKey key, Path directory, EngineDatabase engine, DatabaseDescriptor descriptor, Instant now) {
         this.key = key;

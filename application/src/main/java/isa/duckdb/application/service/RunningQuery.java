@@ -115,15 +115,23 @@ final class RunningQuery implements OpenQuery {
             return;
         }
         outcome.rows().ifPresent(RowCursor::close);
+        RuntimeException notDurable = null;
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();
+            } catch (RuntimeException e) {
+                if (resource instanceof Lease) {
+                    notDurable = e;
+                }
             } catch (Exception ignored) {
                 // closing is best effort; the lease release below must still happen
             }
         }
         synchronized (this) {
             finished.finished(engineNanos, !failed);
+        }
+        if (notDurable != null) {
+            throw notDurable;
         }
     }
 }

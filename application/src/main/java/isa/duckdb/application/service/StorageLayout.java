@@ -16,6 +16,9 @@ import java.util.Optional;
  * .serving/{name}                        the instance serving the database now, with a heartbeat (no Consul)
  * .generation/{name}                     the lease (instance id, generation) allowed to upload the database
  * .staged/{name}-g{generation}.duckdb    an upload in progress, copied over {name}.duckdb once fenced
+ * .wal/{name}/{base}/{seq}-g{generation}-{instance}   a write-ahead-log segment (--durability commit): the log
+ *                                        bytes committed after the base whose content id is {base}; {seq} counts
+ *                                        from 0000000000 per base, in ten digits
  * backups/{label}-{yyyyMMdd'T'HHmmss.SSS'Z'}.duckdb          a BackupDatabase copy
  * backups/{name}-deleted-{yyyyMMdd'T'HHmmss.SSS'Z'}.duckdb   the copy kept by DeleteDatabase
  * </pre>
@@ -30,6 +33,7 @@ public final class StorageLayout {
     static final String GENERATION_PREFIX = ".generation/";
     static final String STAGED_PREFIX = ".staged/";
     static final String BACKUP_PREFIX = "backups/";
+    static final String WAL_PREFIX = ".wal/";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -68,6 +72,24 @@ public final class StorageLayout {
     /** {@code .staged/{name}-g{generation}.duckdb}: an upload of the database by the lease of that generation. */
     static String stagedKey(DatabaseName name, long generation) {
         return STAGED_PREFIX + name.value() + "-g" + generation + DATABASE_SUFFIX;
+    }
+
+    /** {@code .wal/{name}/}: every log segment of the database, of any base. */
+    static String walPrefix(DatabaseName name) {
+        return WAL_PREFIX + name.value() + "/";
+    }
+
+    /** {@code .wal/{name}/{base}/}: the log segments that apply on top of the base with content id {@code base}. */
+    static String walBasePrefix(DatabaseName name, String base) {
+        return walPrefix(name) + base + "/";
+    }
+
+    /**
+     * {@code .wal/{name}/{base}/{seq}-g{generation}-{instance}}: segment {@code seq} (ten digits, so keys sort in
+     * order) of the log on top of base {@code base}, shipped under the lease {@code generation}/{@code instance}.
+     */
+    static String walSegmentKey(DatabaseName name, String base, long seq, long generation, String instance) {
+        return walBasePrefix(name, base) + String.format("%010d", seq) + "-g" + generation + "-" + instance;
     }
 
     /** {@code backups/{label}-{stamp}.duckdb}, the key of a backup taken at {@code at}. */

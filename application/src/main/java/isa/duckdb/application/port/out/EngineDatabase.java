@@ -20,6 +20,33 @@ public interface EngineDatabase extends AutoCloseable {
      */
     String changeMarker();
 
+    /**
+     * Length of the database's write-ahead log now, in bytes (0 when there is none). Between two
+     * {@link #snapshotTo} calls of a database opened with {@link EngineLimits#walShipping} the log only grows, each
+     * commit appending its changes; a snapshot empties it.
+     */
+    default long walLength() {
+        return 0;
+    }
+
+    /**
+     * Copies the write-ahead log's bytes {@code [from, to)} to {@code target} (replaced). Bytes below
+     * {@link #walLength()} read at any time stay as they were until the next {@link #snapshotTo}.
+     *
+     * @throws isa.duckdb.domain.ServiceException INTERNAL when the log is shorter than {@code to} or unreadable
+     */
+    default void copyWal(long from, long to, Path target) {
+        throw new UnsupportedOperationException("this engine does not ship its write-ahead log");
+    }
+
+    /**
+     * Changes whenever the database file itself (not its log) may have changed: a checkpoint. Opaque; compare for
+     * equality only.
+     */
+    default String fileMarker() {
+        return changeMarker();
+    }
+
     /** How many base tables the database holds (all schemas). */
     int tableCount();
 

@@ -17,6 +17,14 @@ public interface QueryEngine {
     EngineDatabase open(Path databaseFile, EngineLimits limits);
 
     /**
+     * The write-ahead log {@link #open} replays for {@code databaseFile} (DuckDB: {@code {file}.wal} beside it);
+     * a log placed there before opening is applied to the file when it opens.
+     */
+    default Path walFileOf(Path databaseFile) {
+        return databaseFile.resolveSibling(databaseFile.getFileName() + ".wal");
+    }
+
+    /**
      * Whether the local file looks like one of this engine's database files (for DuckDB: the
      * magic bytes {@code DUCK} at offset 8 of the main header, DuckDB's storage format), checked
      * before a foreign file such as a restored backup is opened. Reads a few bytes; false for a
