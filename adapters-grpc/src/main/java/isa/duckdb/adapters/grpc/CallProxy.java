@@ -160,7 +160,7 @@ final class CallProxy<Q, R> {
         }
 
         private boolean unreachable(Status status) {
-            return !ownerAnswered && status.getCode() == Status.Code.UNAVAILABLE && status.getCause() != null;
+            return !ownerAnswered && status.getCode() == Status.Code.UNAVAILABLE;
         }
     }
 }

@@ -63,8 +63,12 @@ public final class ForwardingInterceptor implements ServerInterceptor {
         }
 
         @Override
-        public void onMessage(Q first) {
-            delegate = route(first);
+        public void onMessage(Q message) {
+            if (delegate != null) {
+                delegate.onMessage(message);
+                return;
+            }
+            delegate = route(message);
             if (ready) {
                 delegate.onReady();
             }
