@@ -11,25 +11,43 @@ import isa.duckdb.domain.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link LocateDatabaseUseCase} on {@link DatabaseOwnership#holder}: a database named by its name is looked up
  * at once (from memory when this instance holds it); one named by its id is first resolved to its name through
  * the {@link DatabaseCatalog} (from memory once seen). The caller must be allowed to act as the tenant, so that
  * nobody learns who serves another tenant's database.
+ *
+ * <p>An answer naming another instance is remembered for {@link #REMEMBER_OWNER}, so that a stream of calls to a
+ * database served elsewhere asks the coordinator about once a second, not once a call. A call forwarded meanwhile
+ * to an instance that stopped serving the database is served there if nobody else took it, or refused naming the
+ * new owner (the same race as a lookup answered just before the owner changed).
  */
 @Singleton
 public final class DatabaseLocationService implements LocateDatabaseUseCase {
+    /** How long an answer naming another instance is used without asking the coordinator again. */
+    public static final Duration REMEMBER_OWNER = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(DatabaseLocationService.class.getName());
+
+    private record Remembered(ServingInstance owner, Instant until) {
+    }
 
     private final DatabaseOwnership ownership;
     private final DatabaseCatalog catalog;
+    private final Clock clock;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     @Inject
-    public DatabaseLocationService(DatabaseOwnership ownership, DatabaseCatalog catalog) {
+    public DatabaseLocationService(DatabaseOwnership ownership, DatabaseCatalog catalog, Clock clock) {
         this.ownership = ownership;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     @Override
@@ -40,10 +58,23 @@ public final class DatabaseLocationService implements LocateDatabaseUseCase {
             if (name.isEmpty()) {
                 return Optional.empty();
             }
+            String bucket = tenant.databaseBucket();
+            String key = bucket + "/" + name.get().value();
+            Instant now = clock.instant();
+            Remembered known = remembered.get(key);
+            if (known != null && now.isBefore(known.until())) {
+                return Optional.of(known.owner());
+            }
             DatabaseOwner self = ownership.self();
-            return ownership.holder(tenant.databaseBucket(), name.get().value())
+            Optional<ServingInstance> elsewhere = ownership.holder(bucket, name.get().value())
                     .filter(holder -> !holder.equals(self))
                     .map(holder -> new ServingInstance(holder.instanceId(), holder.address()));
+            if (elsewhere.isPresent()) {
+                remembered.put(key, new Remembered(elsewhere.get(), now.plus(REMEMBER_OWNER)));
+            } else {
+                remembered.remove(key);
+            }
+            return elsewhere;
         } catch (ServiceException e) {
             LOG.log(Level.DEBUG, "Could not locate database {0}; serving the call here: {1}", databaseRef,
                     e.getMessage());

@@ -6,6 +6,7 @@ import isa.duckdb.application.port.in.ServingInstance;
 import isa.duckdb.application.port.out.DatabaseOwner;
 import isa.duckdb.application.port.out.InMemoryDatabaseOwnership;
 import isa.duckdb.application.port.out.InMemoryObjectStorage;
+import isa.duckdb.application.port.out.OwnershipLease;
 import isa.duckdb.application.testing.ManualClock;
 import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.DatabaseDescriptor;
@@ -30,7 +31,7 @@ class DatabaseLocationServiceTest {
     private final InMemoryDatabaseOwnership.Coordinator coordinator = new InMemoryDatabaseOwnership.Coordinator();
     private final InMemoryDatabaseOwnership onA = coordinator.instance(A);
     private final InMemoryDatabaseOwnership onB = coordinator.instance(B);
-    private final DatabaseLocationService locator = new DatabaseLocationService(onA, catalog);
+    private final DatabaseLocationService locator = new DatabaseLocationService(onA, catalog, clock);
 
     @Test
     void aDatabaseAnotherInstanceHoldsIsServedThereNamedByItsNameOrItsId() {
@@ -71,6 +72,21 @@ class DatabaseLocationServiceTest {
         assertThat(locator.servedElsewhere(Caller.trusted(LENA), "0b9d8f4e-2c1a-4b7e-9f3d-5a6c7e8f9a0b")).isEmpty();
         assertThat(locator.servedElsewhere(Caller.trusted(LENA), "no/such name")).isEmpty();
         assertThat(locator.servedElsewhere(Caller.trusted(LENA), "")).isEmpty();
+    }
+
+    @Test
+    void anOwnerElsewhereIsRememberedForASecondThenAskedAgain() {
+        stored("sales");
+        OwnershipLease lease = onB.acquire(BUCKET, "sales").lease().orElseThrow();
+        assertThat(locator.servedElsewhere(Caller.trusted(LENA), "sales")).isPresent();
+
+        onB.release(lease);
+        onA.acquire(BUCKET, "sales");
+
+        assertThat(locator.servedElsewhere(Caller.trusted(LENA), "sales")).as("remembered")
+                .hasValue(new ServingInstance("duckdb-service-b", "10.0.0.2:50052"));
+        clock.advance(DatabaseLocationService.REMEMBER_OWNER);
+        assertThat(locator.servedElsewhere(Caller.trusted(LENA), "sales")).as("asked again").isEmpty();
     }
 
     @Test
