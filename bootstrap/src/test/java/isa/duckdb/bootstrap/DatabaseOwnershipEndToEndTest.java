@@ -11,15 +11,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.ByteString;
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import isa.duckdb.adapters.consul.FakeConsulAgent;
 import isa.duckdb.adapters.grpc.ForwardingInterceptor;
 import isa.duckdb.adapters.minio.LocalS3Server;
 import isa.duckdb.api.DuckDBServiceGrpc;
+import isa.duckdb.api.ExecuteQueryRequest;
 import isa.duckdb.api.ExecuteQueryResponse;
 import isa.duckdb.api.ExecuteStatementResponse;
 import isa.duckdb.api.ImportDataMetadata;
@@ -93,7 +98,15 @@ class DatabaseOwnershipEndToEndTest {
 
                 a.close();
 
-                assertThat(answers(b, "SELECT answer FROM t ORDER BY answer")).containsExactly(1L, 42L);
+                ExecuteQueryRequest afterStop = query(USER, DB, "SELECT answer FROM t ORDER BY answer").build();
+                try {
+                    b.blocking().executeQuery(afterStop);
+                } catch (StatusRuntimeException e) {
+                    assertThat(e.getStatus().getDescription()).as("B forwarded to A it still remembered as owner")
+                            .startsWith("UNAVAILABLE: database 'ledger' is served by instance "
+                                    + "duckdb-service-127.0.0.1 at 127.0.0.1:" + portA + ", which could not be reached");
+                }
+                assertThat(answers(b, "SELECT answer FROM t ORDER BY answer")).as("the retry").containsExactly(1L, 42L);
                 ok(b.blocking(), USER, DB, "INSERT INTO t VALUES (3)");
             } finally {
                 a.close();
@@ -120,6 +133,42 @@ class DatabaseOwnershipEndToEndTest {
                             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
             await().atMost(10, TimeUnit.SECONDS).until(() -> runningOn(a) == 0);
             assertThat(answers(b, "SELECT 5 AS answer")).containsExactly(5L);
+        }
+    }
+
+    @Test
+    void withMutualTlsTheForwardedCallSpeaksTlsPresentingTheSharedServerCertificate() throws Exception {
+        Path certs = root.resolve("certs");
+        java.nio.file.Files.createDirectories(certs);
+        TestCertificates.authority(certs, "one");
+        TestCertificates.signed(certs, "one", "server");
+        TestCertificates.signed(certs, "one", "client");
+        Optional<TlsConfig> tls = Optional.of(new TlsConfig(certs.resolve("server.pem"), certs.resolve("server.key"),
+                Optional.of(certs.resolve("one-ca.pem")), Duration.ofSeconds(60)));
+        try (FakeConsulAgent agent = FakeConsulAgent.start(); LocalS3Server s3 = LocalS3Server.start(root.resolve("s3"));
+                RunningService a = RunningService.start(config("127.0.0.1", ConsulRegistrationEndToEndTest.freePort(),
+                        agent, s3).toBuilder().tls(tls).build());
+                RunningService b = RunningService.start(config("localhost", ConsulRegistrationEndToEndTest.freePort(),
+                        agent, s3).toBuilder().tls(tls).build())) {
+            ChannelCredentials client = TlsChannelCredentials.newBuilder()
+                    .trustManager(certs.resolve("one-ca.pem").toFile())
+                    .keyManager(certs.resolve("client.pem").toFile(), certs.resolve("client.key").toFile()).build();
+            ManagedChannel toA = Grpc.newChannelBuilderForAddress("127.0.0.1", a.runtime.port(), client).build();
+            ManagedChannel toB = Grpc.newChannelBuilderForAddress("localhost", b.runtime.port(), client).build();
+            try {
+                createDatabase(DuckDBServiceGrpc.newBlockingStub(toA), USER, DB);
+                ok(DuckDBServiceGrpc.newBlockingStub(toA), USER, DB, "CREATE TABLE t AS SELECT 42 AS answer");
+
+                ExecuteStatementResponse viaB = statement(DuckDBServiceGrpc.newBlockingStub(toB), USER, DB,
+                        "INSERT INTO t VALUES (1)");
+
+                assertThat(viaB.getSuccess()).as(viaB.getError()).isTrue();
+                assertThat(select(DuckDBServiceGrpc.newBlockingStub(toA), USER, DB, "SELECT count(*) FROM t")
+                        .getRows(0).getValues(0).getIntValue()).isEqualTo(2);
+            } finally {
+                toA.shutdownNow();
+                toB.shutdownNow();
+            }
         }
     }
 

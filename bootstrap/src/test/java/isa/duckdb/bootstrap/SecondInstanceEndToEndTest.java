@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import isa.duckdb.adapters.minio.LocalS3Server;
 import isa.duckdb.api.ExecuteStatementResponse;
 import io.grpc.Metadata;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import isa.duckdb.adapters.grpc.ForwardingInterceptor;
 import java.nio.file.Files;
@@ -69,6 +70,12 @@ class SecondInstanceEndToEndTest {
 
                 a.close();
 
+                try {
+                    b.blocking().executeQuery(Requests.query("ada", "ledger", "SELECT 1").build());
+                } catch (StatusRuntimeException e) {
+                    assertThat(e.getStatus().getDescription()).as("B forwarded to A it still remembered as owner")
+                            .startsWith("UNAVAILABLE: database 'ledger' is served by instance " + instanceA);
+                }
                 assertThat(select(b.blocking(), "ada", "ledger", "SELECT count(*) FROM t").getRows(0).getValues(0)
                         .getIntValue()).isEqualTo(2);
                 ok(b.blocking(), "ada", "ledger", "INSERT INTO t VALUES (1)");

@@ -10,6 +10,7 @@ import io.grpc.ServerCall;
 import io.grpc.Status;
 import isa.duckdb.application.port.in.ServingInstance;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One call forwarded to the instance that owns its database: the same method, the caller's metadata (with
@@ -31,13 +32,15 @@ final class CallProxy<Q, R> {
     private final ClientCall<Q, R> clientCall;
     private final ServingInstance owner;
     private final String databaseRef;
+    private final Consumer<ServingInstance> unreachable;
     private final Object flow = new Object();
     private boolean requestWanted;
     private boolean responseWanted;
     private volatile boolean ownerAnswered;
 
     private CallProxy(ServerCall<Q, R> serverCall, ClientCall<Q, R> clientCall, ServingInstance owner,
-            String databaseRef) {
+            String databaseRef, Consumer<ServingInstance> unreachable) {
+        this.unreachable = unreachable;
         this.serverCall = serverCall;
         this.clientCall = clientCall;
         this.owner = owner;
@@ -47,17 +50,19 @@ final class CallProxy<Q, R> {
     /**
      * Starts the forwarded call with the caller's first message; call in the server call's context (its deadline).
      *
+     * @param unreachable told when the owner could not be reached (on the channel's thread)
      * @return the listener to hand the caller's further events to
      */
     static <Q, R> ServerCall.Listener<Q> start(ServerCall<Q, R> serverCall, Metadata headers, Q first,
-            ServingInstance owner, String databaseRef, Channel channel, String selfId) {
+            ServingInstance owner, String databaseRef, Channel channel, String selfId,
+            Consumer<ServingInstance> unreachable) {
         CallOptions options = CallOptions.DEFAULT;
         Deadline deadline = Context.current().getDeadline();
         if (deadline != null) {
             options = options.withDeadline(deadline);
         }
         ClientCall<Q, R> clientCall = channel.newCall(serverCall.getMethodDescriptor(), options);
-        CallProxy<Q, R> proxy = new CallProxy<>(serverCall, clientCall, owner, databaseRef);
+        CallProxy<Q, R> proxy = new CallProxy<>(serverCall, clientCall, owner, databaseRef, unreachable);
         clientCall.start(proxy.new FromOwner(), forwarded(headers, selfId));
         clientCall.request(1);
         clientCall.sendMessage(first);
@@ -138,8 +143,12 @@ final class CallProxy<Q, R> {
 
         @Override
         public void onClose(Status status, Metadata trailers) {
+            boolean lost = unreachable(status);
+            if (lost) {
+                unreachable.accept(owner);
+            }
             try {
-                serverCall.close(unreachable(status) ? Status.UNAVAILABLE.withDescription("UNAVAILABLE: database '"
+                serverCall.close(lost ? Status.UNAVAILABLE.withDescription("UNAVAILABLE: database '"
                         + databaseRef + "' is served by instance " + owner.instanceId() + " at " + owner.address()
                         + ", which could not be reached (" + status.getDescription() + "); retry shortly") : status,
                         trailers);

@@ -114,7 +114,7 @@ public final class ForwardingInterceptor implements ServerInterceptor {
                             new Caller(principal, target.get().userId()), target.get().databaseRef());
                     if (owner.isPresent()) {
                         return CallProxy.start(call, headers, first, owner.get(), target.get().databaseRef(),
-                                channels.to(owner.get().address()), locator.instanceId());
+                                channels.to(owner.get().address()), locator.instanceId(), locator::unreachable);
                     }
                 } catch (RuntimeException e) {
                     LOG.warn("Could not forward a {} call to the instance serving its database; serving it here: {}",

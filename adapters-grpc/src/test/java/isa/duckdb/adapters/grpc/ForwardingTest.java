@@ -60,9 +60,10 @@ class ForwardingTest {
             new ForwardingInterceptor(new Locator("duckdb-service-b", Map.of(), locatedByB), channelsOfB),
             recording(headersAtB));
     private final List<Caller> locatedByA = new CopyOnWriteArrayList<>();
+    private final Locator locatorOfA = new Locator("duckdb-service-a",
+            Map.of("ledger", new ServingInstance("duckdb-service-b", b.name())), locatedByA);
     private final InProcessService a = InProcessService.startThreaded(stubsOfA,
-            new ForwardingInterceptor(new Locator("duckdb-service-a",
-                    Map.of("ledger", new ServingInstance("duckdb-service-b", b.name())), locatedByA), channelsOfA));
+            new ForwardingInterceptor(locatorOfA, channelsOfA));
 
     @AfterEach
     void stop() throws Exception {
@@ -235,6 +236,8 @@ class ForwardingTest {
                             + "by instance duckdb-service-b at " + b.name() + ", which could not be reached (");
                 });
         assertThat(stubsOfA.queries.commands).isEmpty();
+        assertThat(locatorOfA.unreachable()).as("told, so that the next call looks again")
+                .containsExactly(new ServingInstance("duckdb-service-b", b.name()));
     }
 
     private static ExecuteQueryRequest query(String database, String sql) {
@@ -263,8 +266,17 @@ class ForwardingTest {
     }
 
     /** The application's answer in these tests: the databases served elsewhere, by name; the callers asked for. */
-    private record Locator(String instanceId, Map<String, ServingInstance> elsewhere, List<Caller> asked)
-            implements LocateDatabaseUseCase {
+    private record Locator(String instanceId, Map<String, ServingInstance> elsewhere, List<Caller> asked,
+            List<ServingInstance> unreachable) implements LocateDatabaseUseCase {
+        Locator(String instanceId, Map<String, ServingInstance> elsewhere, List<Caller> asked) {
+            this(instanceId, elsewhere, asked, new CopyOnWriteArrayList<>());
+        }
+
+        @Override
+        public void unreachable(ServingInstance owner) {
+            unreachable.add(owner);
+        }
+
         @Override
         public Optional<ServingInstance> servedElsewhere(Caller caller, String databaseRef) {
             asked.add(caller);

@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>An answer naming another instance is remembered for {@link #REMEMBER_OWNER}, so that a stream of calls to a
  * database served elsewhere asks the coordinator about once a second, not once a call. A call forwarded meanwhile
  * to an instance that stopped serving the database is served there if nobody else took it, or refused naming the
- * new owner (the same race as a lookup answered just before the owner changed).
+ * new owner (the same race as a lookup answered just before the owner changed); an owner that cannot be reached
+ * any more is forgotten at once ({@link #unreachable}).
  */
 @Singleton
 public final class DatabaseLocationService implements LocateDatabaseUseCase {
@@ -80,6 +81,11 @@ public final class DatabaseLocationService implements LocateDatabaseUseCase {
                     e.getMessage());
             return Optional.empty();
         }
+    }
+
+    @Override
+    public void unreachable(ServingInstance owner) {
+        remembered.values().removeIf(known -> known.owner().equals(owner));
     }
 
     @Override

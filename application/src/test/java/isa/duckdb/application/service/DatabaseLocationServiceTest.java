@@ -90,6 +90,18 @@ class DatabaseLocationServiceTest {
     }
 
     @Test
+    void anOwnerThatCouldNotBeReachedIsAskedAgainAtOnce() {
+        stored("sales");
+        OwnershipLease lease = onB.acquire(BUCKET, "sales").lease().orElseThrow();
+        ServingInstance b = locator.servedElsewhere(Caller.trusted(LENA), "sales").orElseThrow();
+        onB.release(lease);
+
+        locator.unreachable(b);
+
+        assertThat(locator.servedElsewhere(Caller.trusted(LENA), "sales")).isEmpty();
+    }
+
+    @Test
     void theInstanceIdIsThisInstancesOwnerId() {
         assertThat(locator.instanceId()).isEqualTo("duckdb-service-a");
     }

@@ -22,6 +22,12 @@ public interface LocateDatabaseUseCase {
      */
     Optional<ServingInstance> servedElsewhere(Caller caller, String databaseRef);
 
+    /**
+     * A call forwarded to {@code owner} could not reach it (it stopped, or the network failed): answers naming it
+     * are not reused, the next call asks the coordinator again.
+     */
+    void unreachable(ServingInstance owner);
+
     /** This instance's id, as forwarded calls name their sender. */
     String instanceId();
 }
