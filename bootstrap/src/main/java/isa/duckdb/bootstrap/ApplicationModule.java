@@ -13,6 +13,7 @@ import isa.duckdb.application.port.in.ExecuteQueryUseCase;
 import isa.duckdb.application.port.in.ExecuteStatementUseCase;
 import isa.duckdb.application.port.in.GetMetricsUseCase;
 import isa.duckdb.application.port.in.ImportStreamUseCase;
+import isa.duckdb.application.port.in.LocateDatabaseUseCase;
 import isa.duckdb.application.port.in.ManageDatabasesUseCase;
 import isa.duckdb.application.port.in.ManageExtensionsUseCase;
 import isa.duckdb.application.port.in.ManageTablesUseCase;
@@ -22,6 +23,7 @@ import isa.duckdb.application.port.in.TransferDataUseCase;
 import isa.duckdb.application.service.BackupService;
 import isa.duckdb.application.service.CallTimer;
 import isa.duckdb.application.service.DataTransferService;
+import isa.duckdb.application.service.DatabaseLocationService;
 import isa.duckdb.application.service.DatabaseService;
 import isa.duckdb.application.service.ExtensionService;
 import isa.duckdb.application.service.FunctionService;
@@ -140,4 +142,7 @@ abstract class ApplicationModule {
 
     @Binds
     abstract ControlQueriesUseCase controlQueries(QueryControlService service);
+
+    @Binds
+    abstract LocateDatabaseUseCase locateDatabase(DatabaseLocationService service);
 }

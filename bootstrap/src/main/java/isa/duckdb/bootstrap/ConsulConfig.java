@@ -30,6 +30,11 @@ public record ConsulConfig(
         return new ConsulConfig(true, agentHost, agentPort, advertisedHost, CHECK_INTERVAL, RETRY_INITIAL, RETRY_MAX);
     }
 
+    /** This configuration with another advertised host (also used without Consul: the serving markers name it). */
+    public ConsulConfig withAdvertisedHost(String host) {
+        return new ConsulConfig(enabled, agentHost, agentPort, host, checkInterval, retryInitial, retryMax);
+    }
+
     /** {@code duckdb-service-{advertised host}}. */
     public String serviceId() {
         return "duckdb-service-" + advertisedHost;

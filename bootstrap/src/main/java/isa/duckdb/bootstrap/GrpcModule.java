@@ -4,7 +4,10 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
+import io.grpc.ChannelCredentials;
+import io.grpc.InsecureChannelCredentials;
 import io.grpc.Server;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.ServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import isa.duckdb.adapters.grpc.AuthInterceptor;
@@ -12,13 +15,17 @@ import isa.duckdb.adapters.grpc.CallListener;
 import isa.duckdb.adapters.grpc.CallLog;
 import isa.duckdb.adapters.grpc.CallMetricsInterceptor;
 import isa.duckdb.adapters.grpc.DuckDBGrpcService;
+import isa.duckdb.adapters.grpc.ForwardingInterceptor;
 import isa.duckdb.adapters.grpc.GrpcCurrentCallAdapter;
 import isa.duckdb.adapters.grpc.GrpcServices;
 import isa.duckdb.adapters.grpc.HealthRpcs;
+import isa.duckdb.adapters.grpc.OwnerChannels;
 import isa.duckdb.adapters.grpc.StreamLimits;
 import isa.duckdb.application.port.out.CurrentCall;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -83,18 +90,50 @@ abstract class GrpcModule {
     @IntoSet
     abstract ExecutorService stopCalls(@Named(CALLS) ExecutorService executor);
 
+    /** Closed by {@link ServiceRuntime#stop()} after the server stopped. */
+    @Provides
+    @Singleton
+    static OwnerChannels ownerChannels(ServiceConfig config) {
+        return OwnerChannels.over(forwardingCredentials(config));
+    }
+
+    /**
+     * Plain text unless this server speaks TLS; then TLS trusting the certificates of this server's own chain file
+     * ({@code --tls-cert}: instances sharing a certificate, or one issued by a CA the file includes, trust each
+     * other; the owner's advertised host is checked against its certificate) and, with mutual TLS, presenting that
+     * certificate and key as the client certificate (README, "Several instances").
+     */
+    static ChannelCredentials forwardingCredentials(ServiceConfig config) {
+        if (config.tls().isEmpty()) {
+            return InsecureChannelCredentials.create();
+        }
+        TlsConfig tls = config.tls().get();
+        try {
+            TlsChannelCredentials.Builder builder = TlsChannelCredentials.newBuilder()
+                    .trustManager(tls.certificateChain().toFile());
+            if (tls.clientCa().isPresent()) {
+                builder.keyManager(tls.certificateChain().toFile(), tls.privateKey().toFile());
+            }
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the TLS files cannot be read", e);
+        }
+    }
+
     @Provides
     @Singleton
     static Server server(ServiceConfig config, DuckDBGrpcService service, GrpcServices standard,
             @Named(CALLS) ExecutorService calls, CallMetricsInterceptor callMetrics, AuthInterceptor auth,
-            ServerCredentials credentials) {
+            ForwardingInterceptor forwarding, ServerCredentials credentials) {
         NettyServerBuilder builder = NettyServerBuilder
                 .forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()), credentials)
                 .executor(calls)
                 .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                 .permitKeepAliveTime(10, TimeUnit.SECONDS)
                 .addService(service)
-                // the last interceptor added runs first: calls are counted, then authenticated
+                // the last interceptor added runs first: calls are counted, authenticated, then forwarded to the
+                // instance owning their database or served here
+                .intercept(forwarding)
                 .intercept(auth)
                 .intercept(callMetrics);
         standard.standardServices().forEach(builder::addService);

@@ -62,7 +62,7 @@ abstract class RegistryModule {
             Clock clock, ObjectStorage storage) {
         ConsulConfig consul = config.consul();
         if (!consul.enabled()) {
-            String host = AdvertisedHost.resolve(System::getenv);
+            String host = consul.advertisedHost();
             StorageMarkerOwnership markers = new StorageMarkerOwnership(storage,
                     new DatabaseOwner(InstanceIdentity.of(config.dataPath(), host), host + ":" + config.grpcPort()), clock);
             long every = StorageMarkerOwnership.HEARTBEAT_EVERY.toMillis();

@@ -211,7 +211,7 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
 
     private ConsulConfig consul() {
         if (!consulEnabled) {
-            return ConsulConfig.disabled();
+            return ConsulConfig.disabled().withAdvertisedHost(AdvertisedHost.resolve(System::getenv));
         }
         return ConsulConfig.enabled(consulHost.trim(), consulPort, AdvertisedHost.resolve(System::getenv));
     }

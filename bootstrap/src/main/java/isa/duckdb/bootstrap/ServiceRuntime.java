@@ -2,6 +2,7 @@ package isa.duckdb.bootstrap;
 
 import io.grpc.Server;
 import isa.duckdb.adapters.grpc.GrpcServices;
+import isa.duckdb.adapters.grpc.OwnerChannels;
 import isa.duckdb.application.port.out.DatabaseOwnership;
 import isa.duckdb.application.port.out.ServiceRegistry;
 import isa.duckdb.application.service.AuthMode;
@@ -37,6 +38,7 @@ public final class ServiceRuntime {
     private final Set<ExecutorService> executors;
     private final MetricsEndpoint metrics;
     private final MemoryWatch memoryWatch;
+    private final OwnerChannels ownerChannels;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile List<String> unsynced = List.of();
@@ -47,8 +49,9 @@ public final class ServiceRuntime {
     ServiceRuntime(ServiceConfig config, Server server, GrpcServices grpcServices, DatabaseLifecycle lifecycle,
             LifecycleScheduler scheduler, ServiceRegistrationService registration, ServiceRegistry registry,
             Set<ExecutorService> executors, MetricsEndpoint metrics, DatabaseOwnership ownership,
-            MemoryWatch memoryWatch) {
+            MemoryWatch memoryWatch, OwnerChannels ownerChannels) {
         this.memoryWatch = memoryWatch;
+        this.ownerChannels = ownerChannels;
         this.ownership = ownership;
         this.config = config;
         this.server = server;
@@ -139,6 +142,7 @@ public final class ServiceRuntime {
             grpcServices.notServing();
             registration.stop();
             drainCalls();
+            ownerChannels.close();
             unsynced = lifecycle.closeAll(config.shutdownGrace()).stream()
                     .map(d -> d.tenant().id() + "/" + d.name().value()).toList();
             executors.forEach(ExecutorService::shutdownNow);

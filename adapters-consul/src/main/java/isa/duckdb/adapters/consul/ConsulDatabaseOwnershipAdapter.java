@@ -122,6 +122,24 @@ public final class ConsulDatabaseOwnershipAdapter implements DatabaseOwnership, 
         return OwnershipClaim.notYet();
     }
 
+    /**
+     * This instance from memory while it holds the lease; else one KV read of the owner key: its owner record when
+     * a session holds the lock (Consul keeps the value after a release, without a session).
+     */
+    @Override
+    public Optional<DatabaseOwner> holder(String bucket, String databaseName) {
+        String key = key(bucket, databaseName);
+        if (held.containsKey(key)) {
+            return Optional.of(self);
+        }
+        try {
+            return kv.getValue(key).filter(value -> value.getSession().isPresent())
+                    .map(ConsulDatabaseOwnershipAdapter::owner);
+        } catch (ConsulException e) {
+            throw unavailable("read the owner of " + bucket + "/" + databaseName, e);
+        }
+    }
+
     @Override
     public synchronized void release(OwnershipLease lease) {
         String key = key(lease.bucket(), lease.databaseName());

@@ -2,6 +2,7 @@ package isa.duckdb.adapters.grpc;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -10,6 +11,8 @@ import isa.duckdb.domain.Principal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,12 +35,19 @@ final class InProcessService implements AutoCloseable {
     private final ScheduledExecutorService timerThread = Executors.newSingleThreadScheduledExecutor();
     private final Server server;
     private final ManagedChannel channel;
+    private final String name;
 
     private InProcessService(UseCaseStubs stubs, boolean threaded, Duration slowQuery) {
-        this(stubs, threaded, slowQuery, StreamLimits.defaults());
+        this(stubs, threaded, slowQuery, StreamLimits.defaults(), List.of());
     }
 
     private InProcessService(UseCaseStubs stubs, boolean threaded, Duration slowQuery, StreamLimits limits) {
+        this(stubs, threaded, slowQuery, limits, List.of());
+    }
+
+    /** @param inner interceptors that run after authentication, the first one closest to the service */
+    private InProcessService(UseCaseStubs stubs, boolean threaded, Duration slowQuery, StreamLimits limits,
+            List<ServerInterceptor> inner) {
         this.stubs = stubs;
         StreamTimers timers = new StreamTimers(timerThread);
         DuckDBGrpcService service = new DuckDBGrpcService(
@@ -48,11 +58,12 @@ final class InProcessService implements AutoCloseable {
                 new CatalogRpcs(stubs.catalog, stubs.views, stubs.catalog, stubs.catalog),
                 new HealthRpcs(stubs.health, stubs.metrics, streamStats, rpcMetrics, VERSION),
                 new QueryControlRpcs(stubs.control));
-        String name = InProcessServerBuilder.generateName();
+        name = InProcessServerBuilder.generateName();
+        List<ServerInterceptor> interceptors = new ArrayList<>(inner);
+        interceptors.add(new AuthInterceptor((token, optional) -> Principal.trusted()));
+        interceptors.add(new CallMetricsInterceptor(rpcMetrics, Set.of(new CallLog(slowQuery))));
         InProcessServerBuilder builder = InProcessServerBuilder.forName(name)
-                .addService(ServerInterceptors.intercept(service,
-                        new AuthInterceptor((token, optional) -> Principal.trusted()),
-                        new CallMetricsInterceptor(rpcMetrics, Set.of(new CallLog(slowQuery)))));
+                .addService(ServerInterceptors.intercept(service, interceptors));
         serverThreads = threaded ? Executors.newCachedThreadPool() : null;
         if (threaded) {
             builder.executor(serverThreads);
@@ -85,6 +96,19 @@ final class InProcessService implements AutoCloseable {
     /** Calls run on server threads, for use cases that block until the client gives up. */
     static InProcessService startThreaded(UseCaseStubs stubs) {
         return new InProcessService(stubs, true, SLOW_QUERY);
+    }
+
+    /**
+     * Calls run on server threads, and pass {@code inner} after authentication (the first one closest to the
+     * service), e.g. the {@link ForwardingInterceptor}.
+     */
+    static InProcessService startThreaded(UseCaseStubs stubs, ServerInterceptor... inner) {
+        return new InProcessService(stubs, true, SLOW_QUERY, StreamLimits.defaults(), List.of(inner));
+    }
+
+    /** The in-process server's name: the "address" other servers reach it at. */
+    String name() {
+        return name;
     }
 
     DuckDBServiceGrpc.DuckDBServiceBlockingStub blocking() {

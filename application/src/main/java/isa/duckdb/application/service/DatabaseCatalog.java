@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public final class DatabaseCatalog {
-    private static final Pattern ID_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final Pattern ID_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ObjectStorage storage;
     private final BucketOwnership ownership;

@@ -10,7 +10,9 @@ import isa.duckdb.domain.ServiceException;
 /**
  * The lifecycle's side of {@link DatabaseOwnership}: a database is opened only with its lease in hand, and the
  * lease is given up after the database was closed. A database another instance serves is refused with its
- * owner named; calls are not forwarded to it (yet).
+ * owner named: calls for it are forwarded there before they reach the use cases (the inbound adapter asks
+ * {@link DatabaseLocationService}), so this refusal is the race where the owner changed meanwhile, or a call
+ * already forwarded once.
  */
 final class DatabaseOwners {
     private final DatabaseOwnership ownership;
@@ -31,8 +33,8 @@ final class DatabaseOwners {
         if (claim.heldBy().isPresent()) {
             DatabaseOwner owner = claim.heldBy().get();
             throw ServiceException.failedPrecondition("database '" + key.name() + "' is served by instance "
-                    + owner.instanceId() + " at " + owner.address() + "; this instance does not forward calls: "
-                    + "send the call to that instance");
+                    + owner.instanceId() + " at " + owner.address() + "; it changed owner while the call was on its "
+                    + "way: retry the call");
         }
         throw new ServiceException(ErrorKind.UNAVAILABLE, "database '" + key.name() + "' is changing owner (its "
                 + "previous instance stopped holding it); retry in a few seconds");

@@ -4,6 +4,7 @@ import isa.duckdb.application.port.out.DatabaseOwner;
 import isa.duckdb.application.port.out.DatabaseOwnership;
 import isa.duckdb.application.port.out.OwnershipClaim;
 import isa.duckdb.application.port.out.OwnershipLease;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,12 @@ public final class StandaloneOwnership implements DatabaseOwnership {
     @Override
     public OwnershipClaim acquire(String bucket, String databaseName) {
         return OwnershipClaim.granted(new OwnershipLease(bucket, databaseName, 1, SELF));
+    }
+
+    /** Always this instance. */
+    @Override
+    public Optional<DatabaseOwner> holder(String bucket, String databaseName) {
+        return Optional.of(SELF);
     }
 
     @Override

@@ -102,6 +102,16 @@ public final class StorageMarkerOwnership implements DatabaseOwnership {
         return OwnershipClaim.granted(lease);
     }
 
+    /** This instance from memory while it holds the lease; else the instance a fresh marker names, if any. */
+    @Override
+    public Optional<DatabaseOwner> holder(String bucket, String databaseName) {
+        if (held.containsKey(bucket + "/" + databaseName)) {
+            return Optional.of(self);
+        }
+        Optional<Marker> found = read(bucket, StorageLayout.servingMarkerKey(DatabaseName.of(databaseName)));
+        return found.filter(marker -> isFresh(marker, clock.instant())).map(Marker::owner);
+    }
+
     /** Leaves a marker whose heartbeat is the epoch: it blocks nobody and keeps the generation growing. */
     @Override
     public synchronized void release(OwnershipLease lease) {

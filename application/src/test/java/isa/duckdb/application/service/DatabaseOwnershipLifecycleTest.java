@@ -50,8 +50,7 @@ class DatabaseOwnershipLifecycleTest {
 
         assertThat(e.kind()).isEqualTo(ErrorKind.FAILED_PRECONDITION);
         assertThat(e.getMessage()).isEqualTo("FAILED_PRECONDITION: database 'sales' is served by instance "
-                + "duckdb-service-a at 10.0.0.1:50052; this instance does not forward calls: send the call to that "
-                + "instance");
+                + "duckdb-service-a at 10.0.0.1:50052; it changed owner while the call was on its way: retry the call");
         assertThat(b.lifecycle.isOpen(TENANT, onB.name())).isFalse();
         assertThat(b.opensOf("sales")).isEmpty();
     }

@@ -1,5 +1,6 @@
 package isa.duckdb.application.port.out;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,18 @@ public interface DatabaseOwnership {
      * @throws isa.duckdb.domain.ServiceException UNAVAILABLE when the coordinator cannot be reached
      */
     OwnershipClaim acquire(String bucket, String databaseName);
+
+    /**
+     * Who holds the database's lease now, without taking it: this instance ({@link #self()}), another instance,
+     * or nobody (empty: free, or held back by Consul's lock-delay). Answered from memory, without asking the
+     * coordinator, when this instance holds the lease; otherwise one read at the coordinator. Used to forward a
+     * call to the instance serving its database; the answer may be stale by the time the call arrives there.
+     *
+     * @param bucket the tenant's bucket
+     * @param databaseName the database's name (validated by the caller)
+     * @throws isa.duckdb.domain.ServiceException UNAVAILABLE when the coordinator cannot be reached
+     */
+    Optional<DatabaseOwner> holder(String bucket, String databaseName);
 
     /**
      * Gives the lease up, so that another instance may take it at once (no lock-delay). Releasing a lease that

@@ -70,6 +70,25 @@ public abstract class DatabaseOwnershipContract {
     }
 
     @Test
+    void holderNamesWhoServesTheDatabaseNowWithoutTakingIt() {
+        DatabaseOwnership a = instance("duckdb-service-a", "10.0.0.1:50052");
+        DatabaseOwnership b = instance("duckdb-service-b", "10.0.0.2:50052");
+
+        assertThat(b.holder("user-t-duckdb", "sales")).as("nobody holds it yet").isEmpty();
+        OwnershipLease lease = a.acquire("user-t-duckdb", "sales").lease().orElseThrow();
+
+        assertThat(b.holder("user-t-duckdb", "sales")).hasValue(a.self());
+        assertThat(a.holder("user-t-duckdb", "sales")).hasValue(a.self());
+        assertThat(b.holder("user-t-duckdb", "stock")).isEmpty();
+
+        a.release(lease);
+
+        assertThat(b.holder("user-t-duckdb", "sales")).as("released").isEmpty();
+        assertThat(b.acquire("user-t-duckdb", "sales").isGranted()).isTrue();
+        assertThat(a.holder("user-t-duckdb", "sales")).hasValue(b.self());
+    }
+
+    @Test
     void databasesAreOwnedOneByOne() {
         DatabaseOwnership a = instance("duckdb-service-a", "10.0.0.1:50052");
         DatabaseOwnership b = instance("duckdb-service-b", "10.0.0.2:50052");

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -69,6 +70,14 @@ public final class InMemoryDatabaseOwnership implements DatabaseOwnership {
             OwnershipLease lease = new OwnershipLease(bucket, databaseName, generation, self);
             coordinator.holders.put(key, new Coordinator.Holder(this, lease));
             return OwnershipClaim.granted(lease);
+        }
+    }
+
+    @Override
+    public Optional<DatabaseOwner> holder(String bucket, String databaseName) {
+        synchronized (coordinator) {
+            Coordinator.Holder holder = coordinator.holders.get(bucket + "/" + databaseName);
+            return holder == null ? Optional.empty() : Optional.of(holder.instance().self);
         }
     }
 

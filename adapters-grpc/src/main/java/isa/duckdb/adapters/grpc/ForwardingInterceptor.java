@@ -1,0 +1,151 @@
+package isa.duckdb.adapters.grpc;
+
+import io.grpc.ForwardingServerCall;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import isa.duckdb.application.port.in.LocateDatabaseUseCase;
+import isa.duckdb.application.port.in.ServingInstance;
+import isa.duckdb.domain.Caller;
+import isa.duckdb.domain.Principal;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Any instance answers any call (issue 13): a DuckDBService call naming a database ({@link DatabaseTarget}) is
+ * held until its first request message, the application is asked which other instance serves that database now
+ * ({@link LocateDatabaseUseCase}), and the call is either served here (the first message handed on as it came) or
+ * forwarded whole to that instance ({@link CallProxy}). A forwarded call carries {@link #FORWARDED_BY} and is never
+ * forwarded again: an instance it reaches that does not own the database (the owner changed on the way) serves or
+ * refuses it as any call. Runs after {@link AuthInterceptor}: a call is authenticated here, and again by the owner.
+ */
+public final class ForwardingInterceptor implements ServerInterceptor {
+    /** Set on a forwarded call: the id of the instance that forwarded it. */
+    public static final Metadata.Key<String> FORWARDED_BY = Metadata.Key.of("x-duckdb-forwarded-by",
+            Metadata.ASCII_STRING_MARSHALLER);
+    private static final Logger LOG = LoggerFactory.getLogger(ForwardingInterceptor.class);
+
+    private final LocateDatabaseUseCase locator;
+    private final OwnerChannels channels;
+
+    @Inject
+    public ForwardingInterceptor(LocateDatabaseUseCase locator, OwnerChannels channels) {
+        this.locator = locator;
+        this.channels = channels;
+    }
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+            ServerCallHandler<Q, R> next) {
+        if (!DatabaseTarget.namedBy(call.getMethodDescriptor().getFullMethodName()) || headers.containsKey(FORWARDED_BY)) {
+            return next.startCall(call, headers);
+        }
+        return new HeldCall<>(call, headers, next);
+    }
+
+    /** A call waiting for its first message, then handed to the local handler or to the owner. */
+    private final class HeldCall<Q, R> extends ServerCall.Listener<Q> {
+        private final ServerCall<Q, R> call;
+        private final Metadata headers;
+        private final ServerCallHandler<Q, R> next;
+        private ServerCall.Listener<Q> delegate;
+        private boolean ready;
+
+        HeldCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+            this.call = call;
+            this.headers = headers;
+            this.next = next;
+            call.request(1);
+        }
+
+        @Override
+        public void onMessage(Q message) {
+            if (delegate != null) {
+                delegate.onMessage(message);
+                return;
+            }
+            delegate = route(message);
+            if (ready) {
+                delegate.onReady();
+            }
+        }
+
+        @Override
+        public void onHalfClose() {
+            if (delegate == null) {
+                delegate = next.startCall(new FirstMessageTaken<>(call, 0), headers);
+            }
+            delegate.onHalfClose();
+        }
+
+        @Override
+        public void onCancel() {
+            if (delegate != null) {
+                delegate.onCancel();
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            if (delegate != null) {
+                delegate.onComplete();
+            }
+        }
+
+        @Override
+        public void onReady() {
+            if (delegate != null) {
+                delegate.onReady();
+            } else {
+                ready = true;
+            }
+        }
+
+        private ServerCall.Listener<Q> route(Q first) {
+            Optional<DatabaseTarget> target = DatabaseTarget.of(first);
+            Principal principal = Principals.KEY.get();
+            if (target.isPresent() && principal != null) {
+                try {
+                    Optional<ServingInstance> owner = locator.servedElsewhere(
+                            new Caller(principal, target.get().userId()), target.get().databaseRef());
+                    if (owner.isPresent()) {
+                        return CallProxy.start(call, headers, first, owner.get(), target.get().databaseRef(),
+                                channels.to(owner.get().address()), locator.instanceId(), locator::unreachable);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not forward a {} call to the instance serving its database; serving it here: {}",
+                            call.getMethodDescriptor().getBareMethodName(), e.toString());
+                }
+            }
+            ServerCall.Listener<Q> local = next.startCall(new FirstMessageTaken<>(call, 1), headers);
+            local.onMessage(first);
+            return local;
+        }
+    }
+
+    /**
+     * The call as the local handler sees it: the first message was requested and taken here already, so the
+     * handler's first request for it is not passed on (else one message more than it asked for would come).
+     */
+    private static final class FirstMessageTaken<Q, R> extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
+        private final AtomicInteger taken;
+
+        FirstMessageTaken(ServerCall<Q, R> call, int taken) {
+            super(call);
+            this.taken = new AtomicInteger(taken);
+        }
+
+        @Override
+        public void request(int numMessages) {
+            int skipped = taken.getAndUpdate(t -> Math.max(0, t - numMessages));
+            int rest = numMessages - Math.min(skipped, numMessages);
+            if (rest > 0) {
+                super.request(rest);
+            }
+        }
+    }
+}
