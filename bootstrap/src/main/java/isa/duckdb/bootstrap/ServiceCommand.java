@@ -211,9 +211,9 @@ public final class ServiceCommand implements Callable<ServiceConfig> {
 
     private ConsulConfig consul() {
         if (!consulEnabled) {
-            return ConsulConfig.disabled().withAdvertisedHost(AdvertisedHost.resolve(System::getenv));
+            return ConsulConfig.disabled().withAdvertisedHost(AdvertisedHost.resolve(System::getenv, host));
         }
-        return ConsulConfig.enabled(consulHost.trim(), consulPort, AdvertisedHost.resolve(System::getenv));
+        return ConsulConfig.enabled(consulHost.trim(), consulPort, AdvertisedHost.resolve(System::getenv, host));
     }
 
     private void require(boolean condition, String message) {

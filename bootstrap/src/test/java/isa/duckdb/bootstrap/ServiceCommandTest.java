@@ -83,10 +83,15 @@ class ServiceCommandTest {
     }
 
     @Test
-    void theAdvertisedHostIsServiceHostnameThenHostnameThenTheMachineName() {
-        assertThat(AdvertisedHost.resolve(Map.of("SERVICE_HOSTNAME", "svc", "HOSTNAME", "box")::get)).isEqualTo("svc");
-        assertThat(AdvertisedHost.resolve(Map.of("SERVICE_HOSTNAME", " ", "HOSTNAME", "box")::get)).isEqualTo("box");
-        assertThat(AdvertisedHost.resolve(Map.<String, String>of()::get)).isNotBlank();
+    void theAdvertisedHostIsServiceHostnameThenTheBoundAddressThenHostnameThenTheMachineName() {
+        assertThat(AdvertisedHost.resolve(Map.of("SERVICE_HOSTNAME", "svc", "HOSTNAME", "box")::get, "10.0.0.5"))
+                .isEqualTo("svc");
+        assertThat(AdvertisedHost.resolve(Map.of("HOSTNAME", "box")::get, "10.0.0.5")).as("bound to one address")
+                .isEqualTo("10.0.0.5");
+        assertThat(AdvertisedHost.resolve(Map.of("SERVICE_HOSTNAME", " ", "HOSTNAME", "box")::get, "0.0.0.0"))
+                .isEqualTo("box");
+        assertThat(AdvertisedHost.resolve(Map.of("HOSTNAME", "box")::get, "::")).isEqualTo("box");
+        assertThat(AdvertisedHost.resolve(Map.<String, String>of()::get, "0.0.0.0")).isNotBlank();
     }
 
     private static ServiceConfig parse(String... args) {

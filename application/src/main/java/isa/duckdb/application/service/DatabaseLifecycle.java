@@ -72,9 +72,10 @@ public final class DatabaseLifecycle {
         this.clock = clock;
         this.workingCopies = new WorkingCopies(settings.workRoot());
         this.fence = new GenerationFence(storage);
-        WalSegments segments = settings.durability() == Durability.COMMIT ? new WalSegments(storage, fence) : null;
-        this.opener = new DatabaseOpener(storage, engine, settings, workingCopies, clock, segments);
-        this.sync = new DatabaseSync(storage, catalog, counters, fence, this::superseded, segments);
+        boolean shipping = settings.durability() == Durability.COMMIT;
+        WalSegments segments = new WalSegments(storage, fence);
+        this.opener = new DatabaseOpener(storage, engine, settings, workingCopies, clock, segments, shipping);
+        this.sync = new DatabaseSync(storage, catalog, counters, fence, this::superseded, shipping ? segments : null);
         this.closer = new DatabaseCloser(open, sync, owners, workingCopies, clock);
         this.recovery = new CrashRecovery(storage, workingCopies, open, opener, sync, owners, fence, clock);
         this.finalSync = new FinalSync(closer, storage, counters, clock, pause);

@@ -30,11 +30,17 @@ final class DatabaseOpener {
     private final WorkingCopies workingCopies;
     private final Clock clock;
     private final WalSegments segments;
+    private final boolean shipping;
 
-    /** @param segments the log segments to replay ({@code --durability commit}); null with periodic durability */
+    /**
+     * @param segments the stored log segments, replayed on open with either durability (an instance with
+     *     {@code --durability commit} may have left them on the same storage)
+     * @param shipping {@code --durability commit}: opened databases ship their log
+     */
     DatabaseOpener(ObjectStorage storage, QueryEngine engine, LifecycleSettings settings, WorkingCopies workingCopies,
-            Clock clock, WalSegments segments) {
+            Clock clock, WalSegments segments, boolean shipping) {
         this.segments = segments;
+        this.shipping = shipping;
         this.storage = storage;
         this.engine = engine;
         this.settings = settings;
@@ -47,8 +53,11 @@ final class DatabaseOpener {
      * of the stored file and counts as changed, so that the next sync writes it back. The working copy is
      * recorded as written under {@code lease} ({@link WorkingCopies#recordLease}).
      *
-     * <p>With commit durability the log segments stored on top of the downloaded base ({@link WalSegments#chain})
-     * are appended in order to the engine's log file before opening, so the engine replays them; the database then
+     * <p>The log segments stored on top of the downloaded base ({@link WalSegments#chain}) are appended in order to
+     * the engine's log file before opening, so the engine replays them, with either durability: a periodic
+     * instance that opens a database a commit instance served must not drop its acknowledged writes (it then uploads
+     * a new base at its next sync; the replayed segments are removed with the next commit instance's checkpoint or
+     * with the database). With commit durability the database then
      * has no base in storage that matches its file (nor has a leftover), and its {@link OpenDatabase#shipper} ships
      * nothing until a sync uploaded one ({@link WalShipper#needsBase}).
      */
@@ -62,11 +71,11 @@ final class DatabaseOpener {
             LOG.log(Level.WARNING, "Found an unsynced working copy of {0}; using it and syncing it back", key);
         } else {
             storage.download(key.bucket(), key.objectKey(), file);
-            base = segments == null ? null : replaySegments(key, file, directory);
+            base = shipping || segments.anyStored(key) ? replaySegments(key, file, directory) : "";
         }
         OpenDatabase database = open(key, directory, descriptor);
-        database.syncedMarker = leftover || (segments != null && base == null) ? null : database.engine.changeMarker();
-        if (segments != null) {
+        database.syncedMarker = leftover || base == null ? null : database.engine.changeMarker();
+        if (shipping) {
             database.shipper = shipper(database, lease, base);
         }
         return database;
@@ -114,7 +123,7 @@ final class DatabaseOpener {
         Path directory = workingCopies.prepare(key);
         workingCopies.recordLease(directory, lease);
         OpenDatabase database = open(key, directory, descriptor);
-        if (segments != null) {
+        if (shipping) {
             database.shipper = shipper(database, lease, null);
         }
         return database;

@@ -73,6 +73,11 @@ final class WalSegments {
         }
     }
 
+    /** Whether any log segment of the database is stored (one listing of its {@code .wal/{name}/} prefix). */
+    boolean anyStored(DatabaseKey key) {
+        return storage.list(key.bucket(), StorageLayout.walPrefix(key.name())).iterator().hasNext();
+    }
+
     /**
      * The segments to replay on top of base {@code base}, in order: sequence numbers from 0 without a gap (a gap
      * ends the chain, logged); of two segments with one number (a shipment an old owner made after losing its lease
