@@ -28,11 +28,6 @@ final class WireBuffer {
         length = 0;
     }
 
-    /** The bytes written, in a new array of exactly {@link #length()} bytes. */
-    byte[] toByteArray() {
-        return Arrays.copyOf(bytes, length);
-    }
-
     /** A field's key: {@code (field << 3) | wireType}, as a varint. */
     void tag(int field, int wireType) {
         varint((field << 3) | wireType);
