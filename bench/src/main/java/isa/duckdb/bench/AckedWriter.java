@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A client of the fault suite: one thread sending single-row {@code INSERT INTO t VALUES (id)} through
  * ExecuteStatement to one instance ({@code host:port}), one at a time, each with a 10 s deadline, and recording every
- * id the service acknowledged ({@code success: true}) with the moment of the acknowledgement ({@link System#nanoTime}).
+ * id the service acknowledged ({@code success: true}) with the moment of the acknowledgement and the moment its request
+ * was sent ({@link System#nanoTime}): a request sent before a fault may be answered after it, by the instance the fault
+ * hit, so only one sent after the fault proves another instance served it.
  * Ids are {@code first, first + 1, …}, so writers given different {@code first} never collide. An answer with
  * {@code success: false} whose error starts with {@code FAILED_PRECONDITION} (another instance owns the database) is
  * counted as refused; any other error or gRPC failure (instance down, storage, deadline) as failed; either is followed
@@ -28,6 +30,7 @@ final class AckedWriter implements AutoCloseable {
     private final long first;
     private final ManagedChannel channel;
     private final Map<Long, Long> acknowledged = new ConcurrentHashMap<>();
+    private final Map<Long, Long> sent = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private volatile String lastRefusal = "";
@@ -60,12 +63,14 @@ final class AckedWriter implements AutoCloseable {
         long id = first;
         while (running) {
             boolean ok = false;
+            long sentAt = System.nanoTime();
             try {
                 ExecuteStatementResponse response = stub.withDeadlineAfter(10, TimeUnit.SECONDS)
                         .executeStatement(ExecuteStatementRequest.newBuilder().setUserId(USER).setDatabaseId(database)
                                 .setStatement("INSERT INTO t VALUES (" + id + ")").build());
                 if (response.getSuccess()) {
                     long now = System.nanoTime();
+                    sent.put(id, sentAt);
                     acknowledged.put(id, now);
                     ok = true;
                 } else if (response.getError().startsWith("FAILED_PRECONDITION")) {
@@ -101,9 +106,18 @@ final class AckedWriter implements AutoCloseable {
         return acknowledged;
     }
 
-    /** The first acknowledgement at or after {@code nanos} ({@link System#nanoTime}), or -1 when none yet. */
-    long firstAckAtOrAfter(long nanos) {
-        return acknowledged.values().stream().filter(t -> t >= nanos).mapToLong(Long::longValue).min().orElse(-1);
+    /**
+     * The first acknowledgement ({@link System#nanoTime}) of a request sent at or after {@code nanos}, or -1 when none
+     * yet.
+     */
+    long firstAckSentAtOrAfter(long nanos) {
+        return acknowledged.entrySet().stream().filter(e -> sent.get(e.getKey()) >= nanos)
+                .mapToLong(Map.Entry::getValue).min().orElse(-1);
+    }
+
+    /** When ({@link System#nanoTime}) the request of acknowledged {@code id} was sent. */
+    long sentAt(long id) {
+        return sent.get(id);
     }
 
     int refused() {

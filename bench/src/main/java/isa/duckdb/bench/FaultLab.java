@@ -97,7 +97,7 @@ final class FaultLab implements AutoCloseable {
             CreateDatabaseResponse created = stub.createDatabase(CreateDatabaseRequest.newBuilder()
                     .setUserId(AckedWriter.user()).setDatabaseName(database).build());
             if (!created.getSuccess()) {
-                throw new IllegalStateException("CreateDatabase " + database + ": " + created.getMessage());
+                throw new IllegalStateException("CreateDatabase " + database + ": " + created.getError());
             }
             ExecuteStatementResponse table = stub.executeStatement(ExecuteStatementRequest.newBuilder()
                     .setUserId(AckedWriter.user()).setDatabaseId(database).setStatement("CREATE TABLE t (id BIGINT)")

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The fault suite of issue 13 ({@code bash tests/faults/run.sh}): the built service jar as separate processes on
  * loopback, S3Proxy on loopback, Consul's fake agent ({@code FakeConsulAgentMain}) as a process of its own unless
  * {@code CONSUL_HTTP_ADDR} names a real agent ({@code host:port}, e.g. of {@code consul agent -dev}). Each scenario
- * ({@link FaultScenarios}) runs with its own timeout and prints one line ({@link ScenarioResult#line}).
+ * ({@link FaultScenarios}) runs with its own timeout and prints one line ({@link ScenarioResult#line}); the scenarios
+ * share the agent, so each names its database after itself (a killed owner's lock outlives its scenario by the
+ * session TTL).
  *
  * <p>Usage: {@code java -cp bench.jar isa.duckdb.bench.FaultSuite --service-jar J --work DIR [--only a,b]}; exit 0
  * when no scenario failed or timed out, 1 otherwise, 2 for bad arguments.
