@@ -86,6 +86,10 @@ public final class ServiceRuntime {
                 ServiceVersion.current(), config.bindHost(), server.getPort(), config.syncInterval().toSeconds(),
                 config.tls().map(t -> t.clientCa().isPresent() ? "mutual TLS" : "TLS").orElse("plain text"),
                 config.authMode());
+        LOG.info("Instance {} at {} (what other instances forward calls to; {}), durability {}",
+                ownership.self().instanceId(), ownership.self().address(),
+                config.consul().enabled() ? "database owners in Consul" : "serving markers in storage",
+                config.durability().name().toLowerCase(java.util.Locale.ROOT));
         if (config.authMode() == AuthMode.NONE && !LoopbackAddress.is(config.bindHost())) {
             LOG.warn("Auth mode none while listening on {}: anyone who reaches this port may act as any tenant by"
                     + " naming it in user_id; set ISA_CLOUD_STORAGE_DUCKDB_AUTH_MODE=token (or listen on 127.0.0.1)",

@@ -36,6 +36,7 @@ class JsonLogProcessTest {
     @TempDir
     Path data;
     private Process process;
+    private int port;
     private ManagedChannel channel;
 
     @AfterEach
@@ -64,7 +65,10 @@ class JsonLogProcessTest {
             lines.add(JSON.readTree(line));
         }
         assertThat(lines).allSatisfy(line -> assertThat(line.isObject()).isTrue())
-                .anySatisfy(line -> assertThat(line.path("message").asText()).startsWith("duckdb-service"));
+                .anySatisfy(line -> assertThat(line.path("message").asText()).startsWith("duckdb-service"))
+                .anySatisfy(line -> assertThat(line.path("message").asText()).matches("Instance duckdb-service-127"
+                        + "\\.0\\.0\\.1-[0-9a-f]{8} at 127\\.0\\.0\\.1:" + port + " \\(.*serving markers in storage\\),"
+                        + " durability periodic"));
         List<JsonNode> calls = lines.stream().filter(l -> l.path("message").asText().equals("call finished")).toList();
         assertThat(calls).extracting(l -> l.path("rpc").asText())
                 .containsExactly("CreateDatabase", "ExecuteQuery", "ExecuteQuery");
@@ -87,7 +91,7 @@ class JsonLogProcessTest {
     }
 
     private DuckDBServiceBlockingStub startService(String... options) throws Exception {
-        int port = ConsulRegistrationEndToEndTest.freePort();
+        port = ConsulRegistrationEndToEndTest.freePort();
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         // The jar's own logging configuration, not the tests' (two logback-test.xml on the classpath make Logback
         // print a warning before any configuration applies).

@@ -9,7 +9,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 /**
  * One log line per finished call (logger {@code isa.duckdb.call}, INFO, message {@code call finished}) with
  * the key-value pairs {@code call_id}, {@code rpc}, {@code tenant}, {@code database}, {@code code},
- * {@code duration_ms}, {@code rows}; and for a call with SQL that took at least the slow-query threshold, a
+ * {@code duration_ms}, {@code rows}, and for a call forwarded to the instance serving its database
+ * {@code forwarded_to} (that instance's id; it logs the call too); and for a call with SQL that took at least the slow-query threshold, a
  * second line (logger {@code isa.duckdb.slow_query}, WARN, message {@code slow query}) with the same pairs and
  * {@code sql}, cut to {@link SqlExcerpt#MAX_CHARS} characters. Neither carries parameters, metadata (tokens)
  * or server paths. In JSON format (README, "Logs") each pair is a field of the line.
@@ -35,13 +36,14 @@ public final class CallLog implements CallListener {
         }
     }
 
-    private static LoggingEventBuilder pairs(LoggingEventBuilder line, FinishedCall call) {
-        return line.addKeyValue("call_id", call.callId())
+    private static LoggingEventBuilder pairs(LoggingEventBuilder builder, FinishedCall call) {
+        LoggingEventBuilder line = builder.addKeyValue("call_id", call.callId())
                 .addKeyValue("rpc", call.rpc())
                 .addKeyValue("tenant", call.tenant())
                 .addKeyValue("database", call.database())
                 .addKeyValue("code", call.code())
                 .addKeyValue("duration_ms", call.duration().toNanos() / 1_000_000.0)
                 .addKeyValue("rows", call.rows());
+        return call.forwardedTo().isEmpty() ? line : line.addKeyValue("forwarded_to", call.forwardedTo());
     }
 }

@@ -26,6 +26,7 @@ final class CallRecord {
     private volatile boolean failed;
     private volatile String failureCode;
     private volatile Object request;
+    private volatile String forwardedTo = "";
 
     /** @param fullMethodName gRPC's name of the method, {@code isa.duckdb.DuckDBService/ExecuteQuery} */
     CallRecord(RpcMetrics metrics, String fullMethodName) {
@@ -40,6 +41,14 @@ final class CallRecord {
         CallRecord record = KEY.get();
         if (record != null) {
             record.failed = true;
+        }
+    }
+
+    /** Marks the current call (if it is counted) as forwarded to the instance {@code instanceId} that serves it. */
+    static void markForwarded(String instanceId) {
+        CallRecord record = KEY.get();
+        if (record != null) {
+            record.forwardedTo = instanceId;
         }
     }
 
@@ -94,6 +103,6 @@ final class CallRecord {
         metrics.finished(method, nanos, "OK".equals(code));
         Object asked = request;
         return new FinishedCall(callId, rpc(), CallFacts.text(asked, "user_id"), CallFacts.text(asked, "database_id"),
-                code, Duration.ofNanos(nanos), rows.get(), CallFacts.sql(asked));
+                code, Duration.ofNanos(nanos), rows.get(), CallFacts.sql(asked), forwardedTo);
     }
 }

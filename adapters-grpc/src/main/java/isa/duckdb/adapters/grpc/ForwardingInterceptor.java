@@ -113,8 +113,11 @@ public final class ForwardingInterceptor implements ServerInterceptor {
                     Optional<ServingInstance> owner = locator.servedElsewhere(
                             new Caller(principal, target.get().userId()), target.get().databaseRef());
                     if (owner.isPresent()) {
-                        return CallProxy.start(call, headers, first, owner.get(), target.get().databaseRef(),
-                                channels.to(owner.get().address()), locator.instanceId(), locator::unreachable);
+                        ServerCall.Listener<Q> proxied = CallProxy.start(call, headers, first, owner.get(),
+                                target.get().databaseRef(), channels.to(owner.get().address()), locator.instanceId(),
+                                locator::unreachable);
+                        CallRecord.markForwarded(owner.get().instanceId());
+                        return proxied;
                     }
                 } catch (RuntimeException e) {
                     LOG.warn("Could not forward a {} call to the instance serving its database; serving it here: {}",

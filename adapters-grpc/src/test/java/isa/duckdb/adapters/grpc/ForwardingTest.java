@@ -94,6 +94,25 @@ class ForwardingTest {
     }
 
     @Test
+    void theForwardingInstancesCallLineNamesTheOwnerAndTheOwnersLineIsThatOfAnyCallItServes() {
+        stubsOfB.queries.opens.by(() -> StubQuery.rows(3, 5));
+        try (LogCapture calls = LogCapture.of("isa.duckdb.call")) {
+            a.blocking().executeQuery(query("ledger", "SELECT id FROM t"));
+
+            assertThat(calls.events()).hasSize(2).allSatisfy(line -> assertThat(pairs(line))
+                    .containsEntry("rpc", "ExecuteQuery").containsEntry("database", "ledger")
+                    .containsEntry("code", "OK").containsEntry("rows", 3L));
+            assertThat(calls.events()).filteredOn(line -> "duckdb-service-b".equals(pairs(line).get("forwarded_to")))
+                    .hasSize(1);
+            assertThat(calls.events()).filteredOn(line -> !pairs(line).containsKey("forwarded_to")).hasSize(1);
+        }
+    }
+
+    private static Map<String, Object> pairs(ch.qos.logback.classic.spi.ILoggingEvent event) {
+        return event.getKeyValuePairs().stream().collect(java.util.stream.Collectors.toMap(p -> p.key, p -> p.value));
+    }
+
+    @Test
     void aDatabaseNobodyElseServesIsServedWhereTheCallArrives() {
         stubsOfA.queries.opens.by(() -> StubQuery.rows(2, 5));
 
