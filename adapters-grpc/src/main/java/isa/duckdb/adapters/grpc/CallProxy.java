@@ -9,6 +9,8 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.Status;
 import isa.duckdb.application.port.in.ServingInstance;
+import isa.duckdb.domain.ErrorKind;
+import isa.duckdb.domain.ServiceException;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -148,10 +150,7 @@ final class CallProxy<Q, R> {
                 unreachable.accept(owner);
             }
             try {
-                serverCall.close(lost ? Status.UNAVAILABLE.withDescription("UNAVAILABLE: database '"
-                        + databaseRef + "' is served by instance " + owner.instanceId() + " at " + owner.address()
-                        + ", which could not be reached (" + status.getDescription() + "); retry shortly") : status,
-                        trailers);
+                serverCall.close(lost ? ownerUnreachable(status) : status, trailers);
             } catch (IllegalStateException e) {
                 // the caller's call ended already (cancelled): nobody to tell
             }
@@ -166,6 +165,21 @@ final class CallProxy<Q, R> {
                     serverCall.request(1);
                 }
             }
+        }
+
+        /**
+         * UNAVAILABLE naming the owner, with an incident id whose WARN line ({@link Failures}) carries the transport's
+         * failure; the caller's text has its description and, when there is one, its cause's message.
+         */
+        private Status ownerUnreachable(Status status) {
+            String reason = status.getDescription();
+            if (status.getCause() != null && status.getCause().getMessage() != null) {
+                reason = reason + ": " + status.getCause().getMessage();
+            }
+            ServiceException failure = Failures.normalize(new ServiceException(ErrorKind.UNAVAILABLE, "database '"
+                    + databaseRef + "' is served by instance " + owner.instanceId() + " at " + owner.address()
+                    + ", which could not be reached (" + reason + "); retry shortly", status.asRuntimeException()));
+            return Status.UNAVAILABLE.withDescription(failure.getMessage());
         }
 
         private boolean unreachable(Status status) {

@@ -252,7 +252,8 @@ class ForwardingTest {
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
                     assertThat(e.getStatus().getDescription()).startsWith("UNAVAILABLE: database 'ledger' is served "
-                            + "by instance duckdb-service-b at " + b.name() + ", which could not be reached (");
+                            + "by instance duckdb-service-b at " + b.name() + ", which could not be reached (")
+                            .matches("(?s).*; retry shortly \\(incident [0-9a-f]{8}\\)");
                 });
         assertThat(stubsOfA.queries.commands).isEmpty();
         assertThat(locatorOfA.unreachable()).as("told, so that the next call looks again")
