@@ -39,7 +39,7 @@ final class ArrowStreamer {
     private long pendingRows;
     private boolean started;
     private boolean exhausted;
-    private boolean done;
+    private final StreamEnding<ArrowResultChunk> ending;
 
     /** @param timers where the stream's idle timer ({@link StreamLimits#streamIdleTimeout()}) runs */
     ArrowStreamer(ServerCallStreamObserver<ArrowResultChunk> call, OpenQuery query, StreamLimits limits, StreamStats stats,
@@ -50,12 +50,13 @@ final class ArrowStreamer {
         this.query = query;
         this.limits = limits;
         this.stats = stats;
+        this.ending = new StreamEnding<>(call, query, idle, ArrowStreamer::errorChunk);
     }
 
     /** Sends as many chunks as the client can take now; called again whenever it can take more. */
     synchronized void drain() {
         try {
-            while (!done && call.isReady()) {
+            while (!ending.done() && call.isReady()) {
                 fill();
                 int size = (int) Math.min(pending.size(), limits.maxChunkBytes());
                 boolean last = exhausted && size == pending.size();
@@ -66,7 +67,7 @@ final class ArrowStreamer {
                         .setIsLast(last)
                         .build();
                 pendingRows = 0;
-                if (last && endedNotDurable()) {
+                if (last && ending.endedNotDurable()) {
                     return;
                 }
                 call.onNext(chunk);
@@ -76,40 +77,23 @@ final class ArrowStreamer {
                     call.onCompleted();
                 }
             }
-            if (!done) {
+            if (!ending.done()) {
                 idle.stalled();
             }
         } catch (StatusRuntimeException clientGone) {
-            finish();
+            ending.finish();
         } catch (RuntimeException e) {
             fail(Failures.normalize(e));
         }
     }
 
-    /**
-     * Before the last chunk: ends the query, and when its writes could not be stored ends the stream with that
-     * error instead of the last chunk (the client must not see a complete answer for a write that is not durable).
-     */
-    private boolean endedNotDurable() {
-        RuntimeException failure = finish();
-        if (failure == null) {
-            return false;
-        }
-        StreamErrors.end(call, Failures.normalize(failure), ArrowStreamer::errorChunk);
-        return true;
-    }
-
     /** Ends the stream with an error chunk, or a status for the kinds the contract sends as one. */
     synchronized void fail(ServiceException failure) {
-        if (done) {
-            return;
-        }
-        finish();
-        StreamErrors.end(call, failure, ArrowStreamer::errorChunk);
+        ending.fail(failure);
     }
 
     synchronized void cancelled() {
-        finish();
+        ending.finish();
     }
 
     static ArrowResultChunk errorChunk(String error) {
@@ -141,24 +125,6 @@ final class ArrowStreamer {
             }
         } catch (IOException e) {
             throw new ServiceException(ErrorKind.INTERNAL, "the result could not be written as Arrow", e);
-        }
-    }
-
-    /**
-     * Ends the query once (its lease released). Returns the failure of that release, which with
-     * {@code --durability commit} means the query's writes could not be stored (UNAVAILABLE), else null.
-     */
-    private RuntimeException finish() {
-        if (done) {
-            return null;
-        }
-        done = true;
-        idle.stop();
-        try {
-            query.close();
-            return null;
-        } catch (RuntimeException e) {
-            return e;
         }
     }
 

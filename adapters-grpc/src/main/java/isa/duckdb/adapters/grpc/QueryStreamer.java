@@ -20,7 +20,7 @@ final class QueryStreamer {
     /** Size of the chunk sent last: the next one's buffer starts that large (chunks grow towards the target). */
     private int lastChunkBytes = 16 << 10;
     private boolean firstSent;
-    private boolean done;
+    private final StreamEnding<QueryResultChunk> ending;
 
     /** @param timers where the stream's idle timer ({@link StreamLimits#streamIdleTimeout()}) runs */
     QueryStreamer(ServerCallStreamObserver<QueryResultChunk> call, OpenQuery query, StreamLimits limits,
@@ -32,12 +32,13 @@ final class QueryStreamer {
         this.chunker = new RowChunker(query, limits.targetChunkBytes(), limits.maxChunkBytes());
         this.startNanos = startNanos;
         this.stats = stats;
+        this.ending = new StreamEnding<>(call, query, idle, error -> errorChunk(error, elapsedMillis()));
     }
 
     /** Sends as many chunks as the client can take now; called again whenever it can take more. */
     synchronized void drain() {
         try {
-            while (!done && call.isReady()) {
+            while (!ending.done() && call.isReady()) {
                 EncodedChunk.Builder chunk = new EncodedChunk.Builder(lastChunkBytes);
                 if (!firstSent) {
                     chunk.columns(query.columns());
@@ -45,7 +46,7 @@ final class QueryStreamer {
                 int rows = chunker.fill(chunk);
                 boolean last = chunker.exhausted();
                 EncodedChunk built = chunk.build(last, elapsedMillis());
-                if (last && endedNotDurable()) {
+                if (last && ending.endedNotDurable()) {
                     return;
                 }
                 encoded().onNext(built);
@@ -57,40 +58,23 @@ final class QueryStreamer {
                     call.onCompleted();
                 }
             }
-            if (!done) {
+            if (!ending.done()) {
                 idle.stalled();
             }
         } catch (StatusRuntimeException clientGone) {
-            finish();
+            ending.finish();
         } catch (RuntimeException e) {
             fail(Failures.normalize(e));
         }
     }
 
-    /**
-     * Before the last chunk: ends the query, and when its writes could not be stored ends the stream with that
-     * error instead of the last chunk (the client must not see a complete answer for a write that is not durable).
-     */
-    private boolean endedNotDurable() {
-        RuntimeException failure = finish();
-        if (failure == null) {
-            return false;
-        }
-        StreamErrors.end(call, Failures.normalize(failure), error -> errorChunk(error, elapsedMillis()));
-        return true;
-    }
-
     /** Ends the stream with an error chunk (or a status, for the kinds the contract sends as one). */
     synchronized void fail(ServiceException failure) {
-        if (done) {
-            return;
-        }
-        finish();
-        StreamErrors.end(call, failure, error -> errorChunk(error, elapsedMillis()));
+        ending.fail(failure);
     }
 
     synchronized void cancelled() {
-        finish();
+        ending.finish();
     }
 
     static QueryResultChunk errorChunk(String error, double elapsedMillis) {
@@ -101,24 +85,6 @@ final class QueryStreamer {
                 .setIsLast(true)
                 .setExecutionTimeMs(elapsedMillis)
                 .build();
-    }
-
-    /**
-     * Ends the query once (its lease released). Returns the failure of that release, which with
-     * {@code --durability commit} means the query's writes could not be stored (UNAVAILABLE), else null.
-     */
-    private RuntimeException finish() {
-        if (done) {
-            return null;
-        }
-        done = true;
-        idle.stop();
-        try {
-            query.close();
-            return null;
-        } catch (RuntimeException e) {
-            return e;
-        }
     }
 
     /**
