@@ -252,7 +252,7 @@ final class FaultScenarios {
         expect(problems, takeover > 0, "the other instance acknowledged no write within 75 s of the pause");
         expect(problems, refusedLogged || lostLockLogged, "the old owner logged neither '" + OLD_OWNER_REFUSED
                 + "' nor '" + OLD_OWNER_LOST_LOCK + "' (log: " + a.log() + ")");
-        expect(problems, lostB.isEmpty(), lostB.size() + " rows acknowledged by the new owner lost");
+        expect(problems, lostB.isEmpty(), lostB.size() + " rows sent to the new owner after the pause lost");
         expect(problems, oldest <= SYNC_SECONDS + SLACK_SECONDS,
                 String.format("a lost row of the old owner was acknowledged %.1f s before the pause", oldest));
         expect(problems, exitB == 0, "new owner exit " + exitB + " after SIGTERM");

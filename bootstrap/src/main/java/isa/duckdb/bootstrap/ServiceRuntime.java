@@ -86,7 +86,7 @@ public final class ServiceRuntime {
                 ServiceVersion.current(), config.bindHost(), server.getPort(), config.syncInterval().toSeconds(),
                 config.tls().map(t -> t.clientCa().isPresent() ? "mutual TLS" : "TLS").orElse("plain text"),
                 config.authMode());
-        LOG.info("Instance {} at {} (what other instances forward calls to; {}), durability {}",
+        LOG.info("Instance {} at {} ({}), durability {}",
                 ownership.self().instanceId(), ownership.self().address(),
                 config.consul().enabled() ? "database owners in Consul" : "serving markers in storage",
                 config.durability().name().toLowerCase(java.util.Locale.ROOT));

@@ -9,8 +9,9 @@ import org.slf4j.spi.LoggingEventBuilder;
 /**
  * One log line per finished call (logger {@code isa.duckdb.call}, INFO, message {@code call finished}) with
  * the key-value pairs {@code call_id}, {@code rpc}, {@code tenant}, {@code database}, {@code code},
- * {@code duration_ms}, {@code rows}, and for a call forwarded to the instance serving its database
- * {@code forwarded_to} (that instance's id; it logs the call too); and for a call with SQL that took at least the slow-query threshold, a
+ * {@code duration_ms}, {@code rows}, and for a call forwarded (or, when unreachable, to be forwarded) to the
+ * instance serving its database {@code forwarded_to} (that instance's id; when reached, it logs the call too); and
+ * for a call with SQL that took at least the slow-query threshold, a
  * second line (logger {@code isa.duckdb.slow_query}, WARN, message {@code slow query}) with the same pairs and
  * {@code sql}, cut to {@link SqlExcerpt#MAX_CHARS} characters. Neither carries parameters, metadata (tokens)
  * or server paths. In JSON format (README, "Logs") each pair is a field of the line.

@@ -47,12 +47,16 @@ public final class CallMetricsInterceptor implements ServerInterceptor {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
             ServerCallHandler<Q, R> next) {
-        CallRecord record = new CallRecord(metrics, call.getMethodDescriptor().getFullMethodName());
+        String forwardedId = headers.containsKey(ForwardingInterceptor.FORWARDED_BY)
+                ? headers.get(ForwardingInterceptor.FORWARDED_CALL_ID) : null;
+        CallRecord record = new CallRecord(metrics, call.getMethodDescriptor().getFullMethodName(),
+                forwardedId == null ? "" : forwardedId);
         ServerCall<Q, R> counted = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
             private boolean headersSent;
 
             @Override
             public void sendHeaders(Metadata responseHeaders) {
+                responseHeaders.discardAll(CALL_ID_HEADER);
                 responseHeaders.put(CALL_ID_HEADER, record.callId());
                 headersSent = true;
                 super.sendHeaders(responseHeaders);
@@ -67,6 +71,7 @@ public final class CallMetricsInterceptor implements ServerInterceptor {
             @Override
             public void close(Status status, Metadata trailers) {
                 if (!headersSent) {
+                    trailers.discardAll(CALL_ID_HEADER);
                     trailers.put(CALL_ID_HEADER, record.callId());
                 }
                 finish(record, status);

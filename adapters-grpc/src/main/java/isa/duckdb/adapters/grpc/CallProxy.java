@@ -28,7 +28,8 @@ import java.util.function.Consumer;
 final class CallProxy<Q, R> {
     /** Headers of the transport or of gRPC itself, which the forwarded call sets on its own. */
     private static final List<String> NOT_FORWARDED = List.of("content-type", "user-agent", "te", "host",
-            "grpc-timeout", "grpc-encoding", "grpc-accept-encoding", ForwardingInterceptor.FORWARDED_BY.name());
+            "grpc-timeout", "grpc-encoding", "grpc-accept-encoding", ForwardingInterceptor.FORWARDED_BY.name(),
+            ForwardingInterceptor.FORWARDED_CALL_ID.name());
 
     private final ServerCall<Q, R> serverCall;
     private final ClientCall<Q, R> clientCall;
@@ -79,6 +80,10 @@ final class CallProxy<Q, R> {
             copy.discardAll(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER));
         }
         copy.put(ForwardingInterceptor.FORWARDED_BY, selfId);
+        String callId = CallRecord.currentId();
+        if (!callId.isEmpty()) {
+            copy.put(ForwardingInterceptor.FORWARDED_CALL_ID, callId);
+        }
         return copy;
     }
 
@@ -169,13 +174,11 @@ final class CallProxy<Q, R> {
 
         /**
          * UNAVAILABLE naming the owner, with an incident id whose WARN line ({@link Failures}) carries the transport's
-         * failure; the caller's text has its description and, when there is one, its cause's message.
+         * failure; the caller's text has only gRPC's description of it (the cause's own text, e.g. of a TLS
+         * handshake, may name certificates and internal addresses).
          */
         private Status ownerUnreachable(Status status) {
-            String reason = status.getDescription();
-            if (status.getCause() != null && status.getCause().getMessage() != null) {
-                reason = reason + ": " + status.getCause().getMessage();
-            }
+            String reason = status.getDescription() != null ? status.getDescription() : status.getCode().name();
             ServiceException failure = Failures.normalize(new ServiceException(ErrorKind.UNAVAILABLE, "database '"
                     + databaseRef + "' is served by instance " + owner.instanceId() + " at " + owner.address()
                     + ", which could not be reached (" + reason + "); retry shortly", status.asRuntimeException()));

@@ -19,7 +19,7 @@ final class CallRecord {
     private final RpcMetrics metrics;
     private final String fullMethodName;
     private final RpcMetrics.Method method;
-    private final String callId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    private final String callId;
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicLong rows = new AtomicLong();
@@ -28,12 +28,28 @@ final class CallRecord {
     private volatile Object request;
     private volatile String forwardedTo = "";
 
-    /** @param fullMethodName gRPC's name of the method, {@code isa.duckdb.DuckDBService/ExecuteQuery} */
-    CallRecord(RpcMetrics metrics, String fullMethodName) {
+    /**
+     * @param fullMethodName gRPC's name of the method, {@code isa.duckdb.DuckDBService/ExecuteQuery}
+     * @param callId the id of the call as the instance that forwarded it here named it ({@link #isCallId}); empty
+     *     for a new id
+     */
+    CallRecord(RpcMetrics metrics, String fullMethodName, String callId) {
+        this.callId = isCallId(callId) ? callId : HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         this.metrics = metrics;
         this.fullMethodName = fullMethodName;
         this.method = metrics.method(fullMethodName);
         metrics.started();
+    }
+
+    /** Whether {@code text} has the form of a call id: 16 lower-case hex digits. */
+    static boolean isCallId(String text) {
+        return text != null && text.length() == 16 && text.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+    }
+
+    /** The current call's id, or empty outside a counted call. */
+    static String currentId() {
+        CallRecord record = KEY.get();
+        return record != null ? record.callId : "";
     }
 
     /** Marks the current call (if it is counted) as answered with a failure. */
@@ -44,7 +60,10 @@ final class CallRecord {
         }
     }
 
-    /** Marks the current call (if it is counted) as forwarded to the instance {@code instanceId} that serves it. */
+    /**
+     * Marks the current call (if it is counted) as forwarded to the instance {@code instanceId} that serves its
+     * database; an empty id takes the mark back (the call is served here after all).
+     */
     static void markForwarded(String instanceId) {
         CallRecord record = KEY.get();
         if (record != null) {

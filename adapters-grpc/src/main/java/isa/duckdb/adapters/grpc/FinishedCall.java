@@ -16,8 +16,9 @@ import java.time.Duration;
  * @param rows rows the call returned (row_count, streamed rows), affected, imported or exported
  * @param sql the request's SQL ({@code query}, {@code statement}, or a batch's {@code statements} joined with
  *     {@code ;\n}); empty for calls without SQL. Never cut here: whoever shows it cuts it.
- * @param forwardedTo the id of the instance this call was forwarded to because it serves the database (that
- *     instance ran it and logs it too, with the same rows); empty when the call was served here
+ * @param forwardedTo the id of the instance this call was forwarded (or, when it could not be reached, was to be
+ *     forwarded) to because it serves the database; that instance, when reached, ran the call and logs it too,
+ *     with the same rows. Empty when the call was served here.
  */
 public record FinishedCall(String callId, String rpc, String tenant, String database, String code,
         Duration duration, long rows, String sql, String forwardedTo) {

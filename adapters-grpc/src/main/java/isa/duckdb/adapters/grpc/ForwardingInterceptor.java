@@ -5,12 +5,16 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import isa.duckdb.api.CancelQueryRequest;
+import isa.duckdb.api.DuckDBServiceGrpc;
 import isa.duckdb.application.port.in.LocateDatabaseUseCase;
 import isa.duckdb.application.port.in.ServingInstance;
 import isa.duckdb.domain.Caller;
 import isa.duckdb.domain.Principal;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +26,28 @@ import org.slf4j.LoggerFactory;
  * forwarded whole to that instance ({@link CallProxy}). A forwarded call carries {@link #FORWARDED_BY} and is never
  * forwarded again: an instance it reaches that does not own the database (the owner changed on the way) serves or
  * refuses it as any call. Runs after {@link AuthInterceptor}: a call is authenticated here, and again by the owner.
+ *
+ * <p>A forwarded call keeps its id ({@link #FORWARDED_CALL_ID}): the owner runs, lists and logs it under the id the
+ * caller got, so CancelQuery works at the owner; a CancelQuery that reaches the forwarding instance while it forwards
+ * that call is forwarded to the owner too. (One that reaches a third instance is answered there: NOT_FOUND.)
  */
 public final class ForwardingInterceptor implements ServerInterceptor {
     /** Set on a forwarded call: the id of the instance that forwarded it. */
     public static final Metadata.Key<String> FORWARDED_BY = Metadata.Key.of("x-duckdb-forwarded-by",
             Metadata.ASCII_STRING_MARSHALLER);
+    /**
+     * Set on a forwarded call: its id at the instance that forwarded it ({@code isa-call-id}, 16 hex digits), which
+     * the owner takes as its own (CallMetricsInterceptor).
+     */
+    public static final Metadata.Key<String> FORWARDED_CALL_ID = Metadata.Key.of("x-duckdb-forwarded-call-id",
+            Metadata.ASCII_STRING_MARSHALLER);
+    private static final String CANCEL_QUERY = DuckDBServiceGrpc.getCancelQueryMethod().getFullMethodName();
     private static final Logger LOG = LoggerFactory.getLogger(ForwardingInterceptor.class);
 
     private final LocateDatabaseUseCase locator;
     private final OwnerChannels channels;
+    /** The calls this instance forwards now, by call id: where CancelQuery for them goes. */
+    private final Map<String, Forwarded> forwarding = new ConcurrentHashMap<>();
 
     @Inject
     public ForwardingInterceptor(LocateDatabaseUseCase locator, OwnerChannels channels) {
@@ -41,10 +58,15 @@ public final class ForwardingInterceptor implements ServerInterceptor {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
             ServerCallHandler<Q, R> next) {
-        if (!DatabaseTarget.namedBy(call.getMethodDescriptor().getFullMethodName()) || headers.containsKey(FORWARDED_BY)) {
+        String method = call.getMethodDescriptor().getFullMethodName();
+        if (!(DatabaseTarget.namedBy(method) || method.equals(CANCEL_QUERY)) || headers.containsKey(FORWARDED_BY)) {
             return next.startCall(call, headers);
         }
         return new HeldCall<>(call, headers, next);
+    }
+
+    /** A call being forwarded: the instance serving it and the database it names (for error texts). */
+    private record Forwarded(ServingInstance owner, String databaseRef) {
     }
 
     /** A call waiting for its first message, then handed to the local handler or to the owner. */
@@ -54,6 +76,7 @@ public final class ForwardingInterceptor implements ServerInterceptor {
         private final ServerCallHandler<Q, R> next;
         private ServerCall.Listener<Q> delegate;
         private boolean ready;
+        private String forwardedId;
 
         HeldCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
             this.call = call;
@@ -84,6 +107,7 @@ public final class ForwardingInterceptor implements ServerInterceptor {
 
         @Override
         public void onCancel() {
+            ended();
             if (delegate != null) {
                 delegate.onCancel();
             }
@@ -91,8 +115,15 @@ public final class ForwardingInterceptor implements ServerInterceptor {
 
         @Override
         public void onComplete() {
+            ended();
             if (delegate != null) {
                 delegate.onComplete();
+            }
+        }
+
+        private void ended() {
+            if (forwardedId != null) {
+                forwarding.remove(forwardedId);
             }
         }
 
@@ -106,6 +137,13 @@ public final class ForwardingInterceptor implements ServerInterceptor {
         }
 
         private ServerCall.Listener<Q> route(Q first) {
+            if (first instanceof CancelQueryRequest cancel) {
+                Forwarded running = forwarding.get(cancel.getCallId());
+                if (running != null) {
+                    return forward(first, running.owner(), running.databaseRef());
+                }
+                return serveHere(first);
+            }
             Optional<DatabaseTarget> target = DatabaseTarget.of(first);
             Principal principal = Principals.KEY.get();
             if (target.isPresent() && principal != null) {
@@ -113,17 +151,32 @@ public final class ForwardingInterceptor implements ServerInterceptor {
                     Optional<ServingInstance> owner = locator.servedElsewhere(
                             new Caller(principal, target.get().userId()), target.get().databaseRef());
                     if (owner.isPresent()) {
-                        ServerCall.Listener<Q> proxied = CallProxy.start(call, headers, first, owner.get(),
-                                target.get().databaseRef(), channels.to(owner.get().address()), locator.instanceId(),
-                                locator::unreachable);
-                        CallRecord.markForwarded(owner.get().instanceId());
-                        return proxied;
+                        String callId = CallRecord.currentId();
+                        if (!callId.isEmpty()) {
+                            forwardedId = callId;
+                            forwarding.put(callId, new Forwarded(owner.get(), target.get().databaseRef()));
+                        }
+                        return forward(first, owner.get(), target.get().databaseRef());
                     }
                 } catch (RuntimeException e) {
+                    CallRecord.markForwarded("");
+                    ended();
+                    forwardedId = null;
                     LOG.warn("Could not forward a {} call to the instance serving its database; serving it here: {}",
                             call.getMethodDescriptor().getBareMethodName(), e.toString());
                 }
             }
+            return serveHere(first);
+        }
+
+        private ServerCall.Listener<Q> forward(Q first, ServingInstance owner, String databaseRef) {
+            // Marked first: an owner that cannot be reached may end the call inside start().
+            CallRecord.markForwarded(owner.instanceId());
+            return CallProxy.start(call, headers, first, owner, databaseRef, channels.to(owner.address()),
+                    locator.instanceId(), locator::unreachable);
+        }
+
+        private ServerCall.Listener<Q> serveHere(Q first) {
             ServerCall.Listener<Q> local = next.startCall(new FirstMessageTaken<>(call, 1), headers);
             local.onMessage(first);
             return local;

@@ -108,6 +108,55 @@ class ForwardingTest {
         }
     }
 
+    @Test
+    void aForwardedCallKeepsItsIdAtTheOwnerSoTheCallerLogsAndOwnerAgreeOnIt() {
+        stubsOfB.queries.opens.by(() -> StubQuery.rows(3, 5));
+        java.util.concurrent.atomic.AtomicReference<Metadata> responseHeaders = new java.util.concurrent.atomic.AtomicReference<>();
+        try (LogCapture calls = LogCapture.of("isa.duckdb.call")) {
+            a.blocking().withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(responseHeaders,
+                    new java.util.concurrent.atomic.AtomicReference<>())).executeQuery(query("ledger", "SELECT id FROM t"));
+
+            String callId = responseHeaders.get().get(CallMetricsInterceptor.CALL_ID_HEADER);
+            assertThat(callId).matches("[0-9a-f]{16}");
+            assertThat(responseHeaders.get().getAll(CallMetricsInterceptor.CALL_ID_HEADER)).containsExactly(callId);
+            assertThat(calls.events()).hasSize(2).allSatisfy(line -> assertThat(pairs(line)).containsEntry("call_id", callId));
+        }
+    }
+
+    @Test
+    void cancelQueryAtTheForwarderOfARunningCallIsAnsweredByTheOwner() {
+        stubsOfB.queries.opens.by(() -> StubQuery.rows(30_000, 200));
+        java.util.concurrent.atomic.AtomicReference<Metadata> responseHeaders = new java.util.concurrent.atomic.AtomicReference<>();
+        Iterator<QueryResultChunk> stream = a.blocking().withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(
+                responseHeaders, new java.util.concurrent.atomic.AtomicReference<>()))
+                .executeQueryStream(query("ledger", "SELECT * FROM big"));
+        stream.next();
+        String callId = responseHeaders.get().get(CallMetricsInterceptor.CALL_ID_HEADER);
+        stubsOfB.control.cancelled.is(new isa.duckdb.application.port.in.RunningQueryView(callId, "alice", "ledger",
+                "ExecuteQueryStream", "SELECT * FROM big", java.time.Instant.now(), java.time.Duration.ofMillis(5), 200));
+
+        isa.duckdb.api.CancelQueryResponse cancelled = a.blocking().cancelQuery(
+                isa.duckdb.api.CancelQueryRequest.newBuilder().setUserId("alice").setCallId(callId).build());
+
+        assertThat(cancelled.getSuccess()).isTrue();
+        assertThat(cancelled.getMessage()).contains("call " + callId);
+        assertThat(stubsOfB.control.calls).extracting(UseCaseStubs.Call::argument).containsExactly(callId);
+        assertThat(stubsOfA.control.calls).isEmpty();
+    }
+
+    @Test
+    void cancelQueryOfACallTheInstanceDoesNotForwardIsAnsweredWhereItArrives() {
+        stubsOfA.control.cancelled.fails(new ServiceException(ErrorKind.NOT_FOUND, "no running call 00000000000000ff"));
+
+        isa.duckdb.api.CancelQueryResponse cancelled = a.blocking().cancelQuery(
+                isa.duckdb.api.CancelQueryRequest.newBuilder().setUserId("alice").setCallId("00000000000000ff").build());
+
+        assertThat(cancelled.getSuccess()).isFalse();
+        assertThat(cancelled.getError()).startsWith("NOT_FOUND");
+        assertThat(stubsOfA.control.calls).extracting(UseCaseStubs.Call::argument).containsExactly("00000000000000ff");
+        assertThat(stubsOfB.control.calls).isEmpty();
+    }
+
     private static Map<String, Object> pairs(ch.qos.logback.classic.spi.ILoggingEvent event) {
         return event.getKeyValuePairs().stream().collect(java.util.stream.Collectors.toMap(p -> p.key, p -> p.value));
     }
@@ -247,6 +296,7 @@ class ForwardingTest {
     @Test
     void anOwnerThatCannotBeReachedIsUnavailableNamingIt() throws Exception {
         b.close();
+        LogCapture calls = LogCapture.of("isa.duckdb.call");
 
         assertThatThrownBy(() -> a.blocking().executeQuery(query("ledger", "SELECT 1")))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
@@ -258,6 +308,9 @@ class ForwardingTest {
         assertThat(stubsOfA.queries.commands).isEmpty();
         assertThat(locatorOfA.unreachable()).as("told, so that the next call looks again")
                 .containsExactly(new ServingInstance("duckdb-service-b", b.name()));
+        calls.close();
+        assertThat(calls.events()).singleElement().satisfies(line -> assertThat(pairs(line))
+                .containsEntry("code", "UNAVAILABLE").containsEntry("forwarded_to", "duckdb-service-b"));
     }
 
     private static ExecuteQueryRequest query(String database, String sql) {
