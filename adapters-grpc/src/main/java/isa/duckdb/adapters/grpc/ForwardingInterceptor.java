@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A forwarded call keeps its id ({@link #FORWARDED_CALL_ID}): the owner runs, lists and logs it under the id the
  * caller got, so CancelQuery works at the owner; a CancelQuery that reaches the forwarding instance while it forwards
- * that call is forwarded to the owner too. (One that reaches a third instance is answered there: NOT_FOUND.)
+ * that call is forwarded to the owner too, when its caller acts as the call's tenant or is an administrator (else,
+ * and at a third instance, it is answered where it arrives: NOT_FOUND).
  */
 public final class ForwardingInterceptor implements ServerInterceptor {
     /** Set on a forwarded call: the id of the instance that forwarded it. */
@@ -65,8 +66,11 @@ public final class ForwardingInterceptor implements ServerInterceptor {
         return new HeldCall<>(call, headers, next);
     }
 
-    /** A call being forwarded: the instance serving it and the database it names (for error texts). */
-    private record Forwarded(ServingInstance owner, String databaseRef) {
+    /**
+     * A call being forwarded: the instance serving it, the database it names (for error texts) and the tenant it acts
+     * as (who may cancel it).
+     */
+    private record Forwarded(ServingInstance owner, String databaseRef, String tenant) {
     }
 
     /** A call waiting for its first message, then handed to the local handler or to the owner. */
@@ -139,8 +143,14 @@ public final class ForwardingInterceptor implements ServerInterceptor {
         private ServerCall.Listener<Q> route(Q first) {
             if (first instanceof CancelQueryRequest cancel) {
                 Forwarded running = forwarding.get(cancel.getCallId());
-                if (running != null) {
-                    return forward(first, running.owner(), running.databaseRef());
+                if (running != null && mayCancel(cancel, running)) {
+                    try {
+                        return forward(first, running.owner(), running.databaseRef());
+                    } catch (RuntimeException e) {
+                        CallRecord.markForwarded("");
+                        LOG.warn("Could not forward a CancelQuery call to the instance serving the call; serving it"
+                                + " here: {}", e.toString());
+                    }
                 }
                 return serveHere(first);
             }
@@ -154,7 +164,8 @@ public final class ForwardingInterceptor implements ServerInterceptor {
                         String callId = CallRecord.currentId();
                         if (!callId.isEmpty()) {
                             forwardedId = callId;
-                            forwarding.put(callId, new Forwarded(owner.get(), target.get().databaseRef()));
+                            forwarding.put(callId, new Forwarded(owner.get(), target.get().databaseRef(),
+                                    principal.actAs(target.get().userId()).id()));
                         }
                         return forward(first, owner.get(), target.get().databaseRef());
                     }
@@ -167,6 +178,19 @@ public final class ForwardingInterceptor implements ServerInterceptor {
                 }
             }
             return serveHere(first);
+        }
+
+        /** Whether the CancelQuery's caller may cancel the call (the rule of QueryControlService, README). */
+        private boolean mayCancel(CancelQueryRequest cancel, Forwarded running) {
+            Principal principal = Principals.KEY.get();
+            if (principal == null) {
+                return false;
+            }
+            try {
+                return principal.isAdmin() || principal.actAs(cancel.getUserId()).id().equals(running.tenant());
+            } catch (RuntimeException e) {
+                return false;
+            }
         }
 
         private ServerCall.Listener<Q> forward(Q first, ServingInstance owner, String databaseRef) {

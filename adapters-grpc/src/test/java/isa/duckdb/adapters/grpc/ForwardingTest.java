@@ -296,8 +296,12 @@ class ForwardingTest {
     @Test
     void anOwnerThatCannotBeReachedIsUnavailableNamingIt() throws Exception {
         b.close();
-        LogCapture calls = LogCapture.of("isa.duckdb.call");
+        try (LogCapture calls = LogCapture.of("isa.duckdb.call")) {
+            ownerUnreachableAnswer(calls);
+        }
+    }
 
+    private void ownerUnreachableAnswer(LogCapture calls) {
         assertThatThrownBy(() -> a.blocking().executeQuery(query("ledger", "SELECT 1")))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
@@ -308,7 +312,6 @@ class ForwardingTest {
         assertThat(stubsOfA.queries.commands).isEmpty();
         assertThat(locatorOfA.unreachable()).as("told, so that the next call looks again")
                 .containsExactly(new ServingInstance("duckdb-service-b", b.name()));
-        calls.close();
         assertThat(calls.events()).singleElement().satisfies(line -> assertThat(pairs(line))
                 .containsEntry("code", "UNAVAILABLE").containsEntry("forwarded_to", "duckdb-service-b"));
     }
