@@ -23,6 +23,8 @@ import io.grpc.stub.StreamObserver;
 import isa.duckdb.adapters.consul.FakeConsulAgent;
 import isa.duckdb.adapters.grpc.ForwardingInterceptor;
 import isa.duckdb.adapters.minio.LocalS3Server;
+import isa.duckdb.api.CancelQueryRequest;
+import isa.duckdb.api.CancelQueryResponse;
 import isa.duckdb.api.DuckDBServiceGrpc;
 import isa.duckdb.api.ExecuteQueryRequest;
 import isa.duckdb.api.ExecuteQueryResponse;
@@ -133,6 +135,36 @@ class DatabaseOwnershipEndToEndTest {
                             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
             await().atMost(10, TimeUnit.SECONDS).until(() -> runningOn(a) == 0);
             assertThat(answers(b, "SELECT 5 AS answer")).containsExactly(5L);
+        }
+    }
+
+    @Test
+    void cancelQueryAtTheForwarderOrAtTheOwnerStopsAForwardedQueryByTheIdBothKnowItBy() throws Exception {
+        try (FakeConsulAgent agent = FakeConsulAgent.start(); LocalS3Server s3 = LocalS3Server.start(root.resolve("s3"));
+                RunningService a = RunningService.start(config("127.0.0.1", ConsulRegistrationEndToEndTest.freePort(),
+                        agent, s3));
+                RunningService b = RunningService.start(config("localhost", ConsulRegistrationEndToEndTest.freePort(),
+                        agent, s3))) {
+            createDatabase(a.blocking(), USER, DB);
+
+            for (RunningService cancelAt : List.of(b, a)) {
+                ListenableFuture<ExecuteQueryResponse> call = DuckDBServiceGrpc.newFutureStub(b.channel)
+                        .withDeadlineAfter(60, TimeUnit.SECONDS).executeQuery(query(USER, DB,
+                                "SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3").build());
+                await().atMost(10, TimeUnit.SECONDS).until(() -> runningOn(a) == 1);
+                String callId = a.blocking().listRunningQueries(ListRunningQueriesRequest.newBuilder().setUserId(USER)
+                        .build()).getQueries(0).getCallId();
+
+                CancelQueryResponse cancelled = cancelAt.blocking().cancelQuery(CancelQueryRequest.newBuilder()
+                        .setUserId(USER).setCallId(callId).build());
+
+                assertThat(cancelled.getSuccess()).as(cancelled.getError()).isTrue();
+                assertThat(cancelled.getMessage()).contains("call " + callId);
+                assertThatThrownBy(() -> call.get(20, TimeUnit.SECONDS)).cause()
+                        .isInstanceOfSatisfying(StatusRuntimeException.class,
+                                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.CANCELLED));
+                await().atMost(10, TimeUnit.SECONDS).until(() -> runningOn(a) == 0);
+            }
         }
     }
 
