@@ -143,41 +143,34 @@ public final class ForwardingInterceptor implements ServerInterceptor {
         private ServerCall.Listener<Q> route(Q first) {
             if (first instanceof CancelQueryRequest cancel) {
                 Forwarded running = forwarding.get(cancel.getCallId());
-                if (running != null && mayCancel(cancel, running)) {
-                    try {
-                        return forward(first, running.owner(), running.databaseRef());
-                    } catch (RuntimeException e) {
-                        CallRecord.markForwarded("");
-                        LOG.warn("Could not forward a CancelQuery call to the instance serving the call; serving it"
-                                + " here: {}", e.toString());
-                    }
-                }
-                return serveHere(first);
+                return running != null && mayCancel(cancel, running)
+                        ? forward(first, running.owner(), running.databaseRef()) : serveHere(first);
             }
             Optional<DatabaseTarget> target = DatabaseTarget.of(first);
             Principal principal = Principals.KEY.get();
-            if (target.isPresent() && principal != null) {
-                try {
-                    Optional<ServingInstance> owner = locator.servedElsewhere(
-                            new Caller(principal, target.get().userId()), target.get().databaseRef());
-                    if (owner.isPresent()) {
-                        String callId = CallRecord.currentId();
-                        if (!callId.isEmpty()) {
-                            forwardedId = callId;
-                            forwarding.put(callId, new Forwarded(owner.get(), target.get().databaseRef(),
-                                    principal.actAs(target.get().userId()).id()));
-                        }
-                        return forward(first, owner.get(), target.get().databaseRef());
-                    }
-                } catch (RuntimeException e) {
-                    CallRecord.markForwarded("");
-                    ended();
-                    forwardedId = null;
-                    LOG.warn("Could not forward a {} call to the instance serving its database; serving it here: {}",
-                            call.getMethodDescriptor().getBareMethodName(), e.toString());
-                }
+            if (target.isEmpty() || principal == null) {
+                return serveHere(first);
             }
-            return serveHere(first);
+            Optional<ServingInstance> owner;
+            String tenant;
+            try {
+                owner = locator.servedElsewhere(new Caller(principal, target.get().userId()),
+                        target.get().databaseRef());
+                tenant = owner.isPresent() ? principal.actAs(target.get().userId()).id() : null;
+            } catch (RuntimeException e) {
+                LOG.warn("Could not find the instance serving the database of a {} call; serving it here: {}",
+                        call.getMethodDescriptor().getBareMethodName(), e.toString());
+                return serveHere(first);
+            }
+            if (owner.isEmpty()) {
+                return serveHere(first);
+            }
+            String callId = CallRecord.currentId();
+            if (!callId.isEmpty()) {
+                forwardedId = callId;
+                forwarding.put(callId, new Forwarded(owner.get(), target.get().databaseRef(), tenant));
+            }
+            return forward(first, owner.get(), target.get().databaseRef());
         }
 
         /** Whether the CancelQuery's caller may cancel the call (the rule of QueryControlService, README). */
@@ -193,11 +186,21 @@ public final class ForwardingInterceptor implements ServerInterceptor {
             }
         }
 
+        /** Proxies the call to {@code owner}; when that cannot even start, serves it here instead. */
         private ServerCall.Listener<Q> forward(Q first, ServingInstance owner, String databaseRef) {
             // Marked first: an owner that cannot be reached may end the call inside start().
             CallRecord.markForwarded(owner.instanceId());
-            return CallProxy.start(call, headers, first, owner, databaseRef, channels.to(owner.address()),
-                    locator.instanceId(), locator::unreachable);
+            try {
+                return CallProxy.start(call, headers, first, owner, databaseRef, channels.to(owner.address()),
+                        locator.instanceId(), locator::unreachable);
+            } catch (RuntimeException e) {
+                CallRecord.markForwarded("");
+                ended();
+                forwardedId = null;
+                LOG.warn("Could not forward a {} call to instance {}; serving it here: {}",
+                        call.getMethodDescriptor().getBareMethodName(), owner.instanceId(), e.toString());
+                return serveHere(first);
+            }
         }
 
         private ServerCall.Listener<Q> serveHere(Q first) {
