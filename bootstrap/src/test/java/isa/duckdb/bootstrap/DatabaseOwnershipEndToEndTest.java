@@ -216,22 +216,7 @@ class DatabaseOwnershipEndToEndTest {
 
     private static ImportDataResponse upload(RunningService service, String table, String csv) throws Exception {
         CompletableFuture<ImportDataResponse> result = new CompletableFuture<>();
-        StreamObserver<ImportDataRequest> upload = service.async().importData(new StreamObserver<>() {
-            @Override
-            public void onNext(ImportDataResponse value) {
-                result.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                result.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                result.complete(null);
-            }
-        });
+        StreamObserver<ImportDataRequest> upload = service.async().importData(Requests.completing(result));
         upload.onNext(ImportDataRequest.newBuilder().setMetadata(ImportDataMetadata.newBuilder().setUserId(USER)
                 .setDatabaseId(DB).setTableName(table).setFormat("csv")).build());
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);

@@ -217,7 +217,7 @@ class ObjectStorageEndToEndTest {
         byte[] body = chunk.toString().getBytes(StandardCharsets.UTF_8);
         int repeats = (20 * 1024 * 1024) / body.length + 1;
         CompletableFuture<ImportDataResponse> result = new CompletableFuture<>();
-        StreamObserver<ImportDataRequest> upload = service.async().importData(observer(result));
+        StreamObserver<ImportDataRequest> upload = service.async().importData(Requests.completing(result));
         upload.onNext(ImportDataRequest.newBuilder().setMetadata(ImportDataMetadata.newBuilder().setUserId(USER)
                 .setDatabaseId(DB).setTableName("streamed").setFormat("csv").setTotalSize((long) body.length * repeats)
                 .putOptions("header", "false")).build());
@@ -234,13 +234,13 @@ class ObjectStorageEndToEndTest {
     @Test
     void aStreamWithoutMetadataOrWithTheWrongSizeImportsNothing() throws Exception {
         CompletableFuture<ImportDataResponse> noMetadata = new CompletableFuture<>();
-        StreamObserver<ImportDataRequest> first = service.async().importData(observer(noMetadata));
+        StreamObserver<ImportDataRequest> first = service.async().importData(Requests.completing(noMetadata));
         first.onNext(ImportDataRequest.newBuilder().setChunk(ByteString.copyFromUtf8("a\n1\n")).build());
         first.onCompleted();
         assertThat(noMetadata.get(30, TimeUnit.SECONDS).getError()).startsWith("INVALID_ARGUMENT:");
 
         CompletableFuture<ImportDataResponse> wrongSize = new CompletableFuture<>();
-        StreamObserver<ImportDataRequest> second = service.async().importData(observer(wrongSize));
+        StreamObserver<ImportDataRequest> second = service.async().importData(Requests.completing(wrongSize));
         second.onNext(ImportDataRequest.newBuilder().setMetadata(ImportDataMetadata.newBuilder().setUserId(USER)
                 .setDatabaseId(DB).setTableName("never_made").setFormat("csv").setTotalSize(1000)).build());
         second.onNext(ImportDataRequest.newBuilder().setChunk(ByteString.copyFromUtf8("a\n1\n")).build());
@@ -306,24 +306,5 @@ class ObjectStorageEndToEndTest {
 
     private static long count(String table) {
         return select(stub, USER, DB, "SELECT count(*) FROM " + table).getRows(0).getValues(0).getIntValue();
-    }
-
-    private static StreamObserver<ImportDataResponse> observer(CompletableFuture<ImportDataResponse> result) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(ImportDataResponse value) {
-                result.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                result.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                result.complete(null);
-            }
-        };
     }
 }

@@ -6,6 +6,9 @@ import isa.duckdb.api.ExecuteQueryRequest;
 import isa.duckdb.api.ExecuteQueryResponse;
 import isa.duckdb.api.ExecuteStatementRequest;
 import isa.duckdb.api.ExecuteStatementResponse;
+import io.grpc.stub.StreamObserver;
+import isa.duckdb.api.ImportDataResponse;
+import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Short ways to build the requests the tests send most. */
@@ -40,5 +43,28 @@ final class Requests {
         assertThat(response.getError()).isEmpty();
         assertThat(response.getSuccess()).isTrue();
         return response;
+    }
+
+    /**
+     * An ImportData response observer that completes {@code result} with the response (null when the call ends
+     * without one) or with the call's failure.
+     */
+    static StreamObserver<ImportDataResponse> completing(CompletableFuture<ImportDataResponse> result) {
+        return new StreamObserver<>() {
+            @Override
+            public void onNext(ImportDataResponse value) {
+                result.complete(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                result.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {
+                result.complete(null);
+            }
+        };
     }
 }
