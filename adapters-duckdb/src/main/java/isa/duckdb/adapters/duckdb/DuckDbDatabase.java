@@ -146,8 +146,15 @@ final class DuckDbDatabase implements EngineDatabase {
         }
     }
 
-    /** Size and modification time of the file in one {@code stat}; {@code -} when it does not exist. */
+    /**
+     * Size and modification time of the file; {@code -} when it does not exist. A missing file (the log, between
+     * checkpoints of a database only read) is told by {@link java.io.File#exists()}, without the exception NIO
+     * throws for it: this runs at the end of every call.
+     */
     private static String stamp(Path path) {
+        if (!path.toFile().exists()) {
+            return "-";
+        }
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             FileTime modified = attributes.lastModifiedTime();
