@@ -15,7 +15,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,14 +29,17 @@ import java.util.concurrent.TimeUnit;
  * ceilings"); prints one line per measurement.
  *
  * <ul>
- *   <li>{@code grpc [--rounds 8] [--seconds 3]}: a gRPC server whose {@code ExecuteQuery} answers {@code SELECT 1}'s
+ *   <li>{@code grpc [--rounds 12] [--seconds 3]}: a gRPC server whose {@code ExecuteQuery} answers {@code SELECT 1}'s
  *       response without doing anything (grpc-java's Netty transport, calls on a {@link ForkJoinPool} like the
- *       service's), in a child JVM on loopback; this JVM calls it from 1 and 16 client threads, one connection
- *       each, as the bench calls the service. Every round is printed: the first ones show the JIT warming up.</li>
+ *       service's), in a child JVM on loopback (it exits when this JVM does); this JVM first warms both with
+ *       {@code rounds} unmeasured rounds at 16 clients, then measures {@code rounds} rounds at 1 and at 16 client
+ *       threads, one connection each, as the bench calls the service, and prints every round.</li>
  *   <li>{@code rows HOST:PORT USER DATABASE [--rounds 5] [--sql SQL]}: streams the SQL (default the bench's
- *       lineitem scan) once through {@code ExecuteQueryStream}, keeps the chunks' bytes, then parses them with
- *       the generated protobuf classes and touches every value, from memory: the least a Java client of the row
- *       format spends on that result, with no transport and no server.</li>
+ *       lineitem scan) once through {@code ExecuteQueryStream} of a running service (plain text, no token;
+ *       {@code DATABASE} is the database's name or id), keeps the chunks' bytes in memory (about 350 MB for the
+ *       bench's 2M rows: give the JVM {@code -Xmx2g}), then parses them with the generated protobuf classes and
+ *       touches every value: the least a Java client of the row format spends on that result, with no transport
+ *       and no server.</li>
  * </ul>
  *
  * {@code java -cp bench/target/bench.jar isa.duckdb.bench.Ceilings grpc}
@@ -56,11 +58,17 @@ public final class Ceilings {
             System.exit(2);
         }
         switch (args[0]) {
-            case "serve" -> serve(Integer.parseInt(args[1]));
-            case "grpc" -> grpc(option(args, "--rounds", 8), option(args, "--seconds", 3));
-            case "rows" -> rows(args[1], args[2], args[3], option(args, "--rounds", 5), text(args, "--sql", Lineitem.SCAN));
+            case "serve" -> serve();
+            case "grpc" -> grpc(option(args, "--rounds", 12), option(args, "--seconds", 3));
+            case "rows" -> {
+                if (args.length < 4 || args[1].startsWith("--")) {
+                    System.err.println("usage: Ceilings rows HOST:PORT USER DATABASE [--rounds N] [--sql SQL]");
+                    System.exit(2);
+                }
+                rows(args[1], args[2], args[3], option(args, "--rounds", 5), text(args, "--sql", Lineitem.SCAN));
+            }
             default -> {
-                System.err.println("unknown part " + args[0]);
+                System.err.println("unknown part " + args[0] + "; usage: Ceilings grpc | rows HOST:PORT USER DATABASE");
                 System.exit(2);
             }
         }
@@ -68,20 +76,13 @@ public final class Ceilings {
     }
 
     private static void grpc(int rounds, int seconds) throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Ceilings.class.getName(), "serve", Integer.toString(port)).redirectErrorStream(true).start();
+                Ceilings.class.getName(), "serve").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
+        List<ManagedChannel> channels = new ArrayList<>();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String line = out.readLine();
-            if (!"ready".equals(line)) {
-                throw new IllegalStateException("the empty server did not start: " + line);
-            }
-            List<ManagedChannel> channels = new ArrayList<>();
+            int port = readyPort(server);
             ExecuteQueryRequest request = ExecuteQueryRequest.newBuilder().setUserId("bench_user")
                     .setDatabaseId("ceiling").setQuery("SELECT 1").build();
             RateRunner.CallerFactory callers = thread -> {
@@ -99,25 +100,55 @@ public final class Ceilings {
                     }
                 };
             };
+            for (int round = 1; round <= rounds; round++) {
+                RateRunner.run(MANY_CLIENTS, Duration.ofSeconds(seconds), maxCalls(seconds, MANY_CLIENTS), callers);
+            }
             for (int clients : new int[] {1, MANY_CLIENTS}) {
                 for (int round = 1; round <= rounds; round++) {
-                    RateRunner.Rate rate = RateRunner.run(clients, Duration.ofSeconds(seconds), 2_000_000, callers);
+                    RateRunner.Rate rate = RateRunner.run(clients, Duration.ofSeconds(seconds),
+                            maxCalls(seconds, clients), callers);
                     System.out.printf(Locale.ROOT, "empty gRPC ExecuteQuery, %2d client(s), round %d: %,.0f calls/s,"
                             + " p50 %.3f ms%n", clients, round, rate.perSecond(), rate.p50Millis());
                 }
             }
-            channels.forEach(ManagedChannel::shutdownNow);
         } finally {
+            channels.forEach(ManagedChannel::shutdownNow);
             server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
-    /** The empty server of {@code grpc}, run in its own JVM; prints {@code ready} once it listens. */
-    private static void serve(int port) throws Exception {
+    /** Calls one client thread may make in a round: room for 100,000 calls/s over all threads, at least 1,000. */
+    private static int maxCalls(int seconds, int clients) {
+        return Math.max(1_000, seconds * 100_000 / clients);
+    }
+
+    /** Waits up to a minute for the child's {@code ready PORT} line, skipping any line the JVM prints first. */
+    private static int readyPort(Process server) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        java.util.concurrent.CompletableFuture<Integer> port = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("ready ")) {
+                        return Integer.parseInt(line.substring("ready ".length()));
+                    }
+                }
+                throw new IllegalStateException("the empty server ended before it listened");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return port.get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The empty server of {@code grpc}, run in its own JVM on a free loopback port; prints {@code ready PORT} once it
+     * listens, and exits when its standard input ends (the parent JVM is gone).
+     */
+    private static void serve() throws Exception {
         ExecuteQueryResponse answer = ExecuteQueryResponse.newBuilder().setSuccess(true).addColumns("1")
                 .addColumnTypes("INTEGER").addRows(Row.newBuilder().addValues(Value.newBuilder().setIntValue(1)))
                 .build();
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .executor(new ForkJoinPool(64, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true))
                 .addService(new DuckDBServiceGrpc.DuckDBServiceImplBase() {
                     @Override
@@ -127,9 +158,13 @@ public final class Ceilings {
                     }
                 })
                 .build().start();
-        System.out.println("ready");
+        System.out.println("ready " + ((InetSocketAddress) server.getListenSockets().get(0)).getPort());
         System.out.flush();
-        server.awaitTermination();
+        while (System.in.read() >= 0) {
+            // the parent writes nothing; end of input means it is gone
+        }
+        server.shutdownNow();
+        System.exit(0);
     }
 
     private static void rows(String address, String user, String database, int rounds, String sql) {

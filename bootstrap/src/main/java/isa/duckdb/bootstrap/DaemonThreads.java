@@ -19,9 +19,10 @@ final class DaemonThreads {
      * the queue at once. The JDK's default keeps a cancelled task until its delay has passed, so a 300 s deadline
      * armed and disarmed by every call kept every call's timer for 300 s (at 3,000 calls/s, 900,000 of them).
      *
-     * <p>A no-op every {@link #PACEMAKER} stays at the head of the queue, ahead of every timer of a second or more:
-     * the JDK wakes the timer thread whenever a task scheduled becomes the head, which on an idle server was every
-     * call's deadline (one thread wake-up per call, about 30 µs of CPU here; README, "What a call costs").
+     * <p>A no-op every {@link #PACEMAKER} stays at the head of the queue, ahead of every timer longer than that
+     * (deadlines are whole seconds): the JDK wakes the timer thread whenever a task scheduled becomes the head, which
+     * on an idle server was every call's deadline (one thread wake-up per call, about 30 µs of CPU here; README,
+     * "What a call costs"). The no-op itself wakes the thread four times a second.
      */
     static ScheduledExecutorService callTimers(String prefix) {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, named(prefix));
