@@ -5,7 +5,9 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import isa.duckdb.api.CreateDatabaseRequest;
 import isa.duckdb.api.DuckDBServiceGrpc;
+import isa.duckdb.api.ExecuteStatementRequest;
 import isa.duckdb.api.ExecuteQueryRequest;
 import isa.duckdb.api.ExecuteQueryResponse;
 import isa.duckdb.api.QueryResultChunk;
@@ -34,9 +36,11 @@ import java.util.concurrent.TimeUnit;
  *       service's), in a child JVM on loopback (it exits when this JVM does); this JVM first warms both with
  *       {@code rounds} unmeasured rounds at 16 clients, then measures {@code rounds} rounds at 1 and at 16 client
  *       threads, one connection each, as the bench calls the service, and prints every round.</li>
- *   <li>{@code rows HOST:PORT USER DATABASE [--rounds 5] [--sql SQL]}: streams the SQL (default the bench's
- *       lineitem scan) once through {@code ExecuteQueryStream} of a running service (plain text, no token;
- *       {@code DATABASE} is the database's name or id), keeps the chunks' bytes in memory (about 350 MB for the
+ *   <li>{@code rows HOST:PORT USER DATABASE [--load ROWS] [--rounds 5] [--sql SQL]}: with {@code --load}, first
+ *       creates {@code DATABASE} for {@code USER} holding the bench's {@code lineitem} of {@code ROWS} rows; then
+ *       streams the SQL (default the bench's lineitem scan) once through {@code ExecuteQueryStream} of a running
+ *       service (plain text, no token; {@code DATABASE} is the database's name or id), keeps the chunks' bytes in
+ *       memory (about 350 MB for the
  *       bench's 2M rows: give the JVM {@code -Xmx2g}), then parses them with the generated protobuf classes and
  *       touches every value: the least a Java client of the row format spends on that result, with no transport
  *       and no server.</li>
@@ -54,7 +58,7 @@ public final class Ceilings {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: Ceilings grpc [--rounds N] [--seconds S] | rows HOST:PORT USER DATABASE"
-                    + " [--rounds N] [--sql SQL]");
+                    + " [--load ROWS] [--rounds N] [--sql SQL]");
             System.exit(2);
         }
         switch (args[0]) {
@@ -62,10 +66,11 @@ public final class Ceilings {
             case "grpc" -> grpc(option(args, "--rounds", 12), option(args, "--seconds", 3));
             case "rows" -> {
                 if (args.length < 4 || args[1].startsWith("--")) {
-                    System.err.println("usage: Ceilings rows HOST:PORT USER DATABASE [--rounds N] [--sql SQL]");
+                    System.err.println("usage: Ceilings rows HOST:PORT USER DATABASE [--load ROWS] [--rounds N] [--sql SQL]");
                     System.exit(2);
                 }
-                rows(args[1], args[2], args[3], option(args, "--rounds", 5), text(args, "--sql", Lineitem.SCAN));
+                rows(args[1], args[2], args[3], Long.parseLong(text(args, "--load", "0")), option(args, "--rounds", 5),
+                        text(args, "--sql", Lineitem.SCAN));
             }
             default -> {
                 System.err.println("unknown part " + args[0] + "; usage: Ceilings grpc | rows HOST:PORT USER DATABASE");
@@ -167,14 +172,29 @@ public final class Ceilings {
         System.exit(0);
     }
 
-    private static void rows(String address, String user, String database, int rounds, String sql) {
+    private static void rows(String address, String user, String database, long load, int rounds, String sql) {
         int colon = address.lastIndexOf(':');
         ManagedChannel channel = ManagedChannelBuilder.forAddress(address.substring(0, colon),
                 Integer.parseInt(address.substring(colon + 1))).usePlaintext().maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .build();
+        DuckDBServiceGrpc.DuckDBServiceBlockingStub stub = DuckDBServiceGrpc.newBlockingStub(channel);
+        if (load > 0) {
+            var created = stub.createDatabase(CreateDatabaseRequest.newBuilder().setUserId(user).setDatabaseName(database)
+                    .build());
+            if (!created.getSuccess()) {
+                throw new IllegalStateException("CreateDatabase failed: " + created.getError());
+            }
+            var loaded = stub.executeStatement(ExecuteStatementRequest.newBuilder().setUserId(user)
+                    .setDatabaseId(database).setStatement("CREATE TABLE " + Lineitem.TABLE + " AS "
+                            + Lineitem.generateSql(load)).build());
+            if (!loaded.getSuccess()) {
+                throw new IllegalStateException("loading lineitem failed: " + loaded.getError());
+            }
+            System.out.printf(Locale.ROOT, "loaded %,d lineitem rows into %s%n", load, database);
+        }
         List<byte[]> chunks = new ArrayList<>();
         long bytes = 0;
-        Iterator<QueryResultChunk> stream = DuckDBServiceGrpc.newBlockingStub(channel).executeQueryStream(
+        Iterator<QueryResultChunk> stream = stub.executeQueryStream(
                 ExecuteQueryRequest.newBuilder().setUserId(user).setDatabaseId(database).setQuery(sql).build());
         while (stream.hasNext()) {
             QueryResultChunk chunk = stream.next();
