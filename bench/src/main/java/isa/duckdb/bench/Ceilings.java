@@ -1,13 +1,9 @@
 package isa.duckdb.bench;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import isa.duckdb.api.CreateDatabaseRequest;
 import isa.duckdb.api.DuckDBServiceGrpc;
-import isa.duckdb.api.ExecuteStatementRequest;
 import isa.duckdb.api.ExecuteQueryRequest;
 import isa.duckdb.api.ExecuteQueryResponse;
 import isa.duckdb.api.QueryResultChunk;
@@ -25,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.RootAllocator;
 
 /**
  * What this machine allows whatever the service does (README, "Where the goals stand, and this machine's
@@ -35,21 +32,21 @@ import java.util.concurrent.TimeUnit;
  *       response without doing anything (grpc-java's Netty transport, calls on a {@link ForkJoinPool} like the
  *       service's), in a child JVM on loopback (it exits when this JVM does); this JVM first warms both with
  *       {@code rounds} unmeasured rounds at 16 clients, then measures {@code rounds} rounds at 1 and at 16 client
- *       threads, one connection each, as the bench calls the service, and prints every round.</li>
- *   <li>{@code rows HOST:PORT USER DATABASE [--load ROWS] [--rounds 5] [--sql SQL]}: with {@code --load}, first
- *       creates {@code DATABASE} for {@code USER} holding the bench's {@code lineitem} of {@code ROWS} rows; then
- *       streams the SQL (default the bench's lineitem scan) once through {@code ExecuteQueryStream} of a running
- *       service (plain text, no token; {@code DATABASE} is the database's name or id), keeps the chunks' bytes in
- *       memory (about 350 MB for the
- *       bench's 2M rows: give the JVM {@code -Xmx2g}), then parses them with the generated protobuf classes and
- *       touches every value: the least a Java client of the row format spends on that result, with no transport
- *       and no server.</li>
+ *       threads with the bench's own client ({@link ServiceContender#selectOne}, one connection each), and prints
+ *       every round.</li>
+ *   <li>{@code rows HOST:PORT DATABASE [--load ROWS] [--rounds 5]}: with {@code --load}, first creates
+ *       {@code DATABASE} of the bench's tenant ({@code bench_user}) holding the bench's {@code lineitem} of
+ *       {@code ROWS} rows ({@link ServiceContender#load}); then streams the bench's lineitem scan once through
+ *       {@code ExecuteQueryStream} of a running service (plain text, no token), keeps the chunks' bytes in memory
+ *       (about 350 MB for the bench's 2M rows: give the JVM {@code -Xmx2g}), then parses them with the generated
+ *       protobuf classes and touches every value as the bench's row-scan client does
+ *       ({@link ServiceContender#touchRows}): the least that client spends on the result, with no transport and no
+ *       server.</li>
  * </ul>
  *
  * {@code java -cp bench/target/bench.jar isa.duckdb.bench.Ceilings grpc}
  */
 public final class Ceilings {
-    private static final int MAX_MESSAGE_BYTES = 64 << 20;
     private static final int MANY_CLIENTS = 16;
 
     private Ceilings() {
@@ -57,23 +54,22 @@ public final class Ceilings {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Ceilings grpc [--rounds N] [--seconds S] | rows HOST:PORT USER DATABASE"
-                    + " [--load ROWS] [--rounds N] [--sql SQL]");
+            System.err.println("usage: Ceilings grpc [--rounds N] [--seconds S] | rows HOST:PORT DATABASE"
+                    + " [--load ROWS] [--rounds N]");
             System.exit(2);
         }
         switch (args[0]) {
             case "serve" -> serve();
             case "grpc" -> grpc(option(args, "--rounds", 12), option(args, "--seconds", 3));
             case "rows" -> {
-                if (args.length < 4 || args[1].startsWith("--")) {
-                    System.err.println("usage: Ceilings rows HOST:PORT USER DATABASE [--load ROWS] [--rounds N] [--sql SQL]");
+                if (args.length < 3 || args[1].startsWith("--") || args[2].startsWith("--")) {
+                    System.err.println("usage: Ceilings rows HOST:PORT DATABASE [--load ROWS] [--rounds N]");
                     System.exit(2);
                 }
-                rows(args[1], args[2], args[3], Long.parseLong(text(args, "--load", "0")), option(args, "--rounds", 5),
-                        text(args, "--sql", Lineitem.SCAN));
+                rows(args[1], args[2], Long.parseLong(text(args, "--load", "0")), option(args, "--rounds", 5));
             }
             default -> {
-                System.err.println("unknown part " + args[0] + "; usage: Ceilings grpc | rows HOST:PORT USER DATABASE");
+                System.err.println("unknown part " + args[0] + "; usage: Ceilings grpc | rows HOST:PORT DATABASE");
                 System.exit(2);
             }
         }
@@ -85,39 +81,21 @@ public final class Ceilings {
         Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 Ceilings.class.getName(), "serve").redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
-        List<ManagedChannel> channels = new ArrayList<>();
-        try {
-            int port = readyPort(server);
-            ExecuteQueryRequest request = ExecuteQueryRequest.newBuilder().setUserId("bench_user")
-                    .setDatabaseId("ceiling").setQuery("SELECT 1").build();
-            RateRunner.CallerFactory callers = thread -> {
-                ManagedChannel channel;
-                synchronized (channels) {
-                    while (channels.size() <= thread) {
-                        channels.add(ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build());
-                    }
-                    channel = channels.get(thread);
-                }
-                DuckDBServiceGrpc.DuckDBServiceBlockingStub stub = DuckDBServiceGrpc.newBlockingStub(channel);
-                return () -> {
-                    if (stub.executeQuery(request).getRows(0).getValues(0).getIntValue() != 1) {
-                        throw new IllegalStateException("the empty server answered no 1");
-                    }
-                };
-            };
+        try (RootAllocator allocator = new RootAllocator();
+                ServiceContender client = new ServiceContender("127.0.0.1", readyPort(server), "ceiling", allocator)) {
             for (int round = 1; round <= rounds; round++) {
-                RateRunner.run(MANY_CLIENTS, Duration.ofSeconds(seconds), maxCalls(seconds, MANY_CLIENTS), callers);
+                RateRunner.run(MANY_CLIENTS, Duration.ofSeconds(seconds), maxCalls(seconds, MANY_CLIENTS),
+                        client::selectOne);
             }
             for (int clients : new int[] {1, MANY_CLIENTS}) {
                 for (int round = 1; round <= rounds; round++) {
                     RateRunner.Rate rate = RateRunner.run(clients, Duration.ofSeconds(seconds),
-                            maxCalls(seconds, clients), callers);
+                            maxCalls(seconds, clients), client::selectOne);
                     System.out.printf(Locale.ROOT, "empty gRPC ExecuteQuery, %2d client(s), round %d: %,.0f calls/s,"
                             + " p50 %.3f ms%n", clients, round, rate.perSecond(), rate.p50Millis());
                 }
             }
         } finally {
-            channels.forEach(ManagedChannel::shutdownNow);
             server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
@@ -172,77 +150,38 @@ public final class Ceilings {
         System.exit(0);
     }
 
-    private static void rows(String address, String user, String database, long load, int rounds, String sql) {
+    private static void rows(String address, String database, long load, int rounds) {
         int colon = address.lastIndexOf(':');
-        ManagedChannel channel = ManagedChannelBuilder.forAddress(address.substring(0, colon),
-                Integer.parseInt(address.substring(colon + 1))).usePlaintext().maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                .build();
-        DuckDBServiceGrpc.DuckDBServiceBlockingStub stub = DuckDBServiceGrpc.newBlockingStub(channel);
-        if (load > 0) {
-            var created = stub.createDatabase(CreateDatabaseRequest.newBuilder().setUserId(user).setDatabaseName(database)
-                    .build());
-            if (!created.getSuccess()) {
-                throw new IllegalStateException("CreateDatabase failed: " + created.getError());
+        try (RootAllocator allocator = new RootAllocator(); ServiceContender service = new ServiceContender(
+                address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)), database, allocator)) {
+            if (load > 0) {
+                service.load(load);
+                System.out.printf(Locale.ROOT, "loaded %,d lineitem rows into %s%n", load, database);
             }
-            var loaded = stub.executeStatement(ExecuteStatementRequest.newBuilder().setUserId(user)
-                    .setDatabaseId(database).setStatement("CREATE TABLE " + Lineitem.TABLE + " AS "
-                            + Lineitem.generateSql(load)).build());
-            if (!loaded.getSuccess()) {
-                throw new IllegalStateException("loading lineitem failed: " + loaded.getError());
+            List<byte[]> chunks = new ArrayList<>();
+            long bytes = 0;
+            for (Iterator<QueryResultChunk> stream = service.stream(Lineitem.SCAN); stream.hasNext(); ) {
+                byte[] encoded = stream.next().toByteArray();
+                chunks.add(encoded);
+                bytes += encoded.length;
             }
-            System.out.printf(Locale.ROOT, "loaded %,d lineitem rows into %s%n", load, database);
-        }
-        List<byte[]> chunks = new ArrayList<>();
-        long bytes = 0;
-        Iterator<QueryResultChunk> stream = stub.executeQueryStream(
-                ExecuteQueryRequest.newBuilder().setUserId(user).setDatabaseId(database).setQuery(sql).build());
-        while (stream.hasNext()) {
-            QueryResultChunk chunk = stream.next();
-            if (!chunk.getSuccess()) {
-                throw new IllegalStateException("ExecuteQueryStream failed: " + chunk.getError());
+            System.out.printf(Locale.ROOT, "kept %d chunks, %,d bytes%n", chunks.size(), bytes);
+            for (int round = 1; round <= rounds; round++) {
+                long start = System.nanoTime();
+                ScanResult scan = ServiceContender.touchRows(chunks.stream().map(Ceilings::parse).iterator(),
+                        size -> { }, start);
+                System.out.printf(Locale.ROOT, "parse and touch from memory, round %d: %.3f s (%,d rows, checksum"
+                        + " %x)%n", round, scan.nanos() / 1e9, scan.rows(), scan.checksum());
             }
-            byte[] encoded = chunk.toByteArray();
-            chunks.add(encoded);
-            bytes += encoded.length;
-        }
-        channel.shutdownNow();
-        System.out.printf(Locale.ROOT, "kept %d chunks, %,d bytes%n", chunks.size(), bytes);
-        for (int round = 1; round <= rounds; round++) {
-            long start = System.nanoTime();
-            long rows = 0;
-            long touched = 0;
-            for (byte[] encoded : chunks) {
-                try {
-                    for (Row row : QueryResultChunk.parseFrom(encoded).getRowsList()) {
-                        rows++;
-                        for (Value value : row.getValuesList()) {
-                            touched += touch(value);
-                        }
-                    }
-                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                    throw new IllegalStateException("a kept chunk does not parse", e);
-                }
-            }
-            System.out.printf(Locale.ROOT, "parse and touch from memory, round %d: %.3f s (%,d rows, sum %d)%n", round,
-                    (System.nanoTime() - start) / 1e9, rows, touched);
         }
     }
 
-    private static long touch(Value value) {
-        return switch (value.getValueCase()) {
-            case INT_VALUE -> value.getIntValue();
-            case DOUBLE_VALUE -> (long) value.getDoubleValue();
-            case BOOL_VALUE -> value.getBoolValue() ? 1 : 0;
-            case STRING_VALUE -> {
-                String text = value.getStringValue();
-                long sum = text.length();
-                for (int i = 0; i < text.length(); i++) {
-                    sum += text.charAt(i);
-                }
-                yield sum;
-            }
-            default -> value.getSerializedSize();
-        };
+    private static QueryResultChunk parse(byte[] encoded) {
+        try {
+            return QueryResultChunk.parseFrom(encoded);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException("a kept chunk does not parse", e);
+        }
     }
 
     private static int option(String[] args, String name, int fallback) {

@@ -95,7 +95,19 @@ public final class ServiceContender implements Contender {
     /** Streams {@code sql} through ExecuteQueryStream, touching every value; reports wire bytes per chunk. */
     public ScanResult streamRows(String sql, LongConsumer chunkBytes) {
         long start = System.nanoTime();
-        Iterator<QueryResultChunk> chunks = stub(0).executeQueryStream(query(sql, 0));
+        return touchRows(stream(sql), chunkBytes, start);
+    }
+
+    /** The chunks of {@code sql} through ExecuteQueryStream, as they arrive. */
+    Iterator<QueryResultChunk> stream(String sql) {
+        return stub(0).executeQueryStream(query(sql, 0));
+    }
+
+    /**
+     * Reads every chunk and touches every value into a checksum, as the bench's row-scan client does; integer and text
+     * cells only (lineitem's). Reports wire bytes per chunk; the result's time runs from {@code startNanos}.
+     */
+    static ScanResult touchRows(Iterator<QueryResultChunk> chunks, LongConsumer chunkBytes, long startNanos) {
         Checksum checksum = null;
         boolean[] decimal = null;
         boolean[] date = null;
@@ -142,7 +154,7 @@ public final class ServiceContender implements Contender {
         if (checksum == null) {
             throw new IllegalStateException("ExecuteQueryStream sent no chunk");
         }
-        return ScanResult.of(checksum, bytes, System.nanoTime() - start);
+        return ScanResult.of(checksum, bytes, System.nanoTime() - startNanos);
     }
 
     @Override
